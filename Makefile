@@ -1,0 +1,51 @@
+# Every target sets itself up: a fresh clone needs only `make serve` or `make test`.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements-dev.txt | sha1sum | cut -c1-12)
+PYTHON ?= python3
+
+export NO_MKDOCS_2_WARNING := 1 # Material's end-of-life notice, printed on every build
+export PYTHONPATH := hooks
+
+.PHONY: help serve build test lint format schema check lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements-dev.txt requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP) ## Strict build of the site into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) ## Run every test
+	$(BIN)/pytest
+
+lint: $(STAMP) ## Ruff: lint and formatting check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Ruff: fix formatting
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+schema: $(STAMP) ## Regenerate schema/*.json from the data models
+	$(BIN)/python -m survey_data.schema schema
+
+check: lint test build ## What CI runs: lint, tests, strict build
+
+lock: ## Re-lock requirements*.txt from requirements*.in (needs pip-tools)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
+
+clean: ## Remove site/ and the virtual environment
+	rm -rf site $(VENV)

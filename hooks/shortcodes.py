@@ -1,0 +1,176 @@
+"""Find the `<!-- data:KIND ARG... -->` placeholders in a page's Markdown and replace each
+with the HTML its renderer makes. Knows nothing of MkDocs, so it is tested on plain strings.
+
+A placeholder is an HTML comment: it reads sensibly in raw Markdown and is invisible in a
+Markdown preview. Anything that starts like one but cannot be resolved is a Problem, never
+left in the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from survey_data import Problem
+from survey_data.load import Dataset, suggest
+from survey_render import (
+    ArticleLink,
+    render_article_list,
+    render_author_bio,
+    render_benchmark_table,
+    render_figure,
+    render_source_note,
+    render_survey_tables,
+    render_takeaway,
+)
+
+PLACEHOLDER = re.compile(r"<!--[ \t]*data:(?P<body>[^\n]*?)-->")
+OPENING = re.compile(r"<!--[ \t]*data:")
+FENCED_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?P=fence)[ \t]*$", re.M | re.S)
+
+
+class Unresolved(Exception):
+    """A placeholder names something that does not exist; the message says what to write."""
+
+
+@dataclass
+class Context:
+    """What a placeholder can draw on while one page is expanded."""
+
+    dataset: Dataset
+    article_links: Callable[[], list[ArticleLink]] = list
+    shown: set[tuple[str, str]] = field(default_factory=set)  # (survey, question) pairs placed
+
+    def survey(self, name: str):
+        if name not in self.dataset.surveys:
+            raise Unresolved(f"unknown survey '{name}'" + suggest(name, self.dataset.surveys) + " (see data/surveys/)")
+        return self.dataset.surveys[name]
+
+    def question(self, survey_name: str, name: str):
+        survey = self.survey(survey_name)
+        by_id = {q.id: q for q in survey.questions}
+        if name not in by_id:
+            raise Unresolved(f"unknown question '{name}' in survey '{survey_name}'" + suggest(name, by_id))
+        return survey, by_id[name]
+
+    def answer(self, survey_name: str, question_name: str, name: str):
+        _, question = self.question(survey_name, question_name)
+        by_id = {a.id: a for a in question.answers}
+        if name not in by_id:
+            raise Unresolved(f"unknown answer '{name}' in question '{question_name}'" + suggest(name, by_id))
+        return by_id[name]
+
+    def lookup(self, what: str, table: dict, name: str):
+        if name not in table:
+            raise Unresolved(f"unknown {what} '{name}'" + suggest(name, table))
+        return table[name]
+
+
+def _table(ctx: Context, survey: str, question: str) -> str:
+    found_survey, found_question = ctx.question(survey, question)
+    ctx.shown.add((survey, question))
+    return render_benchmark_table(survey, found_survey, found_question)
+
+
+def _tables(ctx: Context, survey: str) -> str:
+    found = ctx.survey(survey)
+    ctx.shown.update((survey, q.id) for q in found.questions)
+    return render_survey_tables(survey, found)
+
+
+@dataclass(frozen=True)
+class Kind:
+    args: tuple[str, ...]
+    block: bool  # a block stands on a line of its own; an inline piece sits in a sentence
+    render: Callable[..., str]
+    summary: str
+
+    def example(self, name: str) -> str:
+        return f"<!-- data:{' '.join([name, *self.args])} -->"
+
+
+KINDS: dict[str, Kind] = {
+    "table": Kind(("SURVEY", "QUESTION"), True, _table, "the benchmark table of one question"),
+    "tables": Kind(("SURVEY",), True, _tables, "the benchmark tables of every question of a survey"),
+    "figure": Kind(
+        ("SURVEY", "QUESTION", "ANSWER"),
+        False,
+        lambda ctx, s, q, a: render_figure(ctx.answer(s, q, a)),
+        "one answer's percentage, inline in a sentence",
+    ),
+    "takeaway": Kind(
+        ("TAKEAWAY",),
+        True,
+        lambda ctx, t: render_takeaway(ctx.lookup("takeaway", ctx.dataset.takeaways, t)),
+        "a takeaway callout from data/takeaways.yml",
+    ),
+    "author": Kind(
+        ("AUTHOR",),
+        True,
+        lambda ctx, a: render_author_bio(a, ctx.lookup("author", ctx.dataset.authors, a)),
+        "an author's bio from data/authors.yml",
+    ),
+    "source": Kind(
+        ("SURVEY",),
+        True,
+        lambda ctx, s: render_source_note(s, ctx.survey(s)),
+        "the source note of a survey: who ran it, and what the source does not report",
+    ),
+    "articles": Kind((), True, lambda ctx: render_article_list(ctx.article_links()), "the list of articles"),
+}
+
+
+def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[str, list[Problem]]:
+    """Replace every placeholder in `markdown`. `page` is the path shown in messages and
+    `line_offset` the number of lines (front matter) above `markdown` in the file."""
+    problems: list[Problem] = []
+    code = [m.span() for m in FENCED_CODE.finditer(markdown)]
+    in_code = lambda pos: any(start <= pos < end for start, end in code)  # noqa: E731
+
+    def position(pos: int) -> tuple[int, int]:
+        line_start = markdown.rfind("\n", 0, pos) + 1
+        return line_offset + markdown.count("\n", 0, pos) + 1, pos - line_start + 1
+
+    def replace(match: re.Match[str]) -> str:
+        if in_code(match.start()):
+            return match.group(0)
+        try:
+            return _resolve(match, markdown, ctx)
+        except Unresolved as err:
+            line, column = position(match.start())
+            problems.append(Problem(page, line, column, match.group(0).strip(), str(err)))
+            return ""
+
+    expanded = PLACEHOLDER.sub(replace, markdown)
+    closed = [m.span() for m in PLACEHOLDER.finditer(markdown)]
+    for opening in OPENING.finditer(markdown):
+        if not in_code(opening.start()) and not any(s <= opening.start() < e for s, e in closed):
+            line, column = position(opening.start())
+            problems.append(
+                Problem(page, line, column, "", "placeholder is not closed: end it with '-->' on the same line")
+            )
+    return expanded, problems
+
+
+def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:
+    words = match.group("body").split()
+    if not words:
+        raise Unresolved("empty placeholder; write one of: " + ", ".join(k.example(n) for n, k in KINDS.items()))
+    name, args = words[0], words[1:]
+    if name not in KINDS:
+        raise Unresolved(f"unknown placeholder '{name}'" + suggest(name, KINDS))
+    kind = KINDS[name]
+    if len(args) != len(kind.args):
+        raise Unresolved(
+            f"'{name}' takes {len(kind.args)} argument{'s' * (len(kind.args) != 1)}, "
+            f"got {len(args)}; write it as {kind.example(name)}"
+        )
+    if not kind.block:
+        return kind.render(ctx, *args)
+    line_start = markdown.rfind("\n", 0, match.start()) + 1
+    line_end = markdown.find("\n", match.end())
+    line = markdown[line_start : None if line_end < 0 else line_end]
+    if line.strip() != match.group(0):
+        raise Unresolved(f"'{name}' makes a block: put it on a line of its own, with a blank line before and after")
+    return "\n\n" + kind.render(ctx, *args) + "\n\n"

@@ -1,0 +1,260 @@
+"""Load every data file and article front matter, collecting all problems before failing."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from survey_data.errors import DataError, Problem
+from survey_data.models import ArticleMeta, Author, AuthorsFile, Survey, Takeaway, TakeawaysFile
+from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+SURVEYS_DIR = "data/surveys"
+AUTHORS_FILE = "data/authors.yml"
+TAKEAWAYS_FILE = "data/takeaways.yml"
+
+
+@dataclass
+class Dataset:
+    """Everything under data/, validated. Survey ids are the file names without .yml."""
+
+    surveys: dict[str, Survey] = field(default_factory=dict)
+    survey_files: dict[str, str] = field(default_factory=dict)  # id -> data/surveys/<id>.yml
+    authors: dict[str, Author] = field(default_factory=dict)
+    takeaways: dict[str, Takeaway] = field(default_factory=dict)
+
+
+def load_dataset(root: FsPath) -> Dataset:
+    """Read and validate data/ under `root`. Raises DataError listing every problem found."""
+    dataset, problems = Dataset(), []
+    survey_paths = sorted((root / SURVEYS_DIR).glob("*.y*ml"))
+    for path in survey_paths:
+        shown = path.relative_to(root).as_posix()
+        survey_id = path.name.rsplit(".", 1)[0]
+        if path.suffix != ".yml":
+            problems.append(Problem(shown, None, None, "", "data files end in .yml; rename the file"))
+            continue
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", survey_id):
+            problems.append(
+                Problem(shown, None, None, "", "a survey file name is its id: use lower-case letters, digits, hyphens")
+            )
+            continue
+        survey, found = validate_file(shown, _read(path, shown, problems), Survey)
+        problems += found
+        if survey is not None:
+            dataset.surveys[survey_id] = survey
+            dataset.survey_files[survey_id] = shown
+    for relative, model, attribute in (
+        (AUTHORS_FILE, AuthorsFile, "authors"),
+        (TAKEAWAYS_FILE, TakeawaysFile, "takeaways"),
+    ):
+        if (root / relative).exists():
+            parsed, found = validate_file(relative, _read(root / relative, relative, problems), model)
+            problems += found
+            if parsed is not None:
+                setattr(dataset, attribute, {item.id: item for item in getattr(parsed, attribute)})
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def _read(path: FsPath, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
+    except UnicodeDecodeError as err:
+        problems.append(Problem(shown, None, None, "", f"not UTF-8 text (byte {err.start}); save the file as UTF-8"))
+        return None
+
+
+def validate_file(shown: str, text: str | None, model: type[M], line_offset: int = 0) -> tuple[M | None, list[Problem]]:
+    """Parse `text` as YAML and validate it against `model`; problems point into `shown`.
+    `line_offset` shifts line numbers, for YAML embedded in a larger file (front matter)."""
+    parsed, problems, _ = _validate(shown, text, model, line_offset)
+    return parsed, problems
+
+
+def _validate(
+    shown: str, text: str | None, model: type[M], line_offset: int
+) -> tuple[M | None, list[Problem], YamlDocument | None]:
+    if text is None:
+        return None, [], None
+    try:
+        doc = parse_yaml(text)
+    except YamlProblem as err:
+        return None, [Problem(shown, err.position.line + line_offset, err.position.column, "", err.message)], None
+    if not isinstance(doc.data, dict):
+        got = "a list" if isinstance(doc.data, list) else f"a single value ({doc.data!r})"
+        message = f"the top level must be a mapping of 'key: value' lines, not {got}"
+        return None, [Problem(shown, 1 + line_offset, 1, "", message)], doc
+    try:
+        parsed = model.model_validate(doc.data)
+    except ValidationError as err:
+        return None, [_problem(shown, doc, e, model, line_offset) for e in err.errors(include_url=False)], doc
+    problems = [_at(shown, doc, path, message, line_offset) for path, message in _consistency(parsed, doc)]
+    return (None if problems else parsed), problems, doc
+
+
+def _at(shown: str, doc: YamlDocument, path: Path, message: str, line_offset: int) -> Problem:
+    position = doc.locate(path)
+    return Problem(shown, position.line + line_offset, position.column, format_path(path), message)
+
+
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
+
+
+def load_front_matter(
+    shown: str, source: str, authors: typing.Collection[str] | None
+) -> tuple[ArticleMeta | None, list[Problem]]:
+    """Validate an article's front matter (the `---` block at the top of its Markdown),
+    including that its author is one of `authors` (unless None: authors failed to load)."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        message = "an article starts with front matter: a '---' line, then title, summary and author, then '---'"
+        return None, [Problem(shown, 1, 1, "", message)]
+    meta, problems, doc = _validate(shown, match.group(1), ArticleMeta, line_offset=1)
+    if meta is not None and authors is not None and meta.author not in authors:
+        message = f"unknown author '{meta.author}'" + suggest(meta.author, authors) + " (see data/authors.yml)"
+        return None, [_at(shown, doc, ("author",), message, 1)]
+    return meta, problems
+
+
+def format_path(path: Path) -> str:
+    """('questions', 0, 'percent') -> 'questions[0].percent'"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def suggest(name: str, known: typing.Iterable[str]) -> str:
+    """The "; did you mean 'x'?" hint for the nearest known name, or a list of what is valid."""
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    if not known:
+        return ""
+    shown = ", ".join(f"'{k}'" for k in known[:12]) + (", ..." if len(known) > 12 else "")
+    return f"; valid: {shown}"
+
+
+# ---- turning pydantic's errors into a writer's message --------------------------------------
+
+
+def _problem(shown: str, doc: YamlDocument, error: dict[str, Any], model: type[BaseModel], offset: int) -> Problem:
+    path: Path = tuple(error["loc"])
+    kind, value = error["type"], error.get("input")
+    name = str(path[-1]) if path else ""
+    at_key = kind in {"extra_forbidden", "missing"}
+    if kind == "missing":
+        message = f"required field '{name}' is missing; add '{name}: ...'"
+        position = doc.locate(path[:-1])
+    else:
+        position = doc.locate(path, at_key=at_key)
+        message = _message(kind, name, value, error, path, model)
+    return Problem(shown, position.line + offset, position.column, format_path(path), message)
+
+
+def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
+    ctx = error.get("ctx", {})
+    if kind == "extra_forbidden":
+        fields = _fields_at(model, path[:-1])
+        return f"unknown key '{name}'" + suggest(name, fields) + " (remove it or fix its spelling)"
+    if kind in {"float_type", "int_type"}:
+        if isinstance(value, str) and value.strip().endswith("%"):
+            return f"write the number without the % sign: {value.strip().rstrip('%').strip()}"
+        return f"must be a plain number such as 53, not {value!r}"
+    if kind in {"greater_than_equal", "less_than_equal"} and name == "percent":
+        return f"a percent must be between 0 and 100; got {value}"
+    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
+        return error["msg"].replace("Input should be", "must be") + f"; got {value}"
+    if kind == "string_type":
+        return f"must be text; got {value!r} (put it in quotes)"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        if name == "url":
+            return f"must be a full https:// address; got {value!r}"
+        return f"must be lower-case letters, digits and hyphens, such as 'good-deal'; got {value!r}"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}; got {value!r}"
+    if kind == "too_short":
+        return "needs at least one entry"
+    if kind == "list_type":
+        return "must be a list: one entry per line, each starting with '- '"
+    if kind in {"model_type", "dict_type"}:
+        return "must be a mapping of 'key: value' lines"
+    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
+        return f"must be a date written YYYY-MM-DD; got {value!r}"
+    return error["msg"][0].lower() + error["msg"][1:]
+
+
+def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
+    """The keys allowed in the mapping at `path` (for suggestions)."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _model_in(fields[part].annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in {list, typing.Union, types.UnionType, typing.Annotated}:
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+# ---- rules that span several fields ------------------------------------------------------------
+
+
+def _consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
+    out: list[tuple[Path, str]] = []
+    if isinstance(parsed, Survey):
+        out += _duplicate_ids(parsed.questions, ("questions",), doc)
+        for q_index, question in enumerate(parsed.questions):
+            at = ("questions", q_index)
+            out += _duplicate_ids(question.answers, (*at, "answers"), doc)
+            if question.kind == "single" and question.total > 100 + question.rounding_slack:
+                out.append(
+                    (
+                        (*at, "answers"),
+                        f"the answers of a single-answer question add up to {question.total:g}%, more than 100%; "
+                        "check the figures, or set 'kind: multiple' if several answers were allowed",
+                    )
+                )
+    for attribute in ("authors", "takeaways"):
+        if hasattr(parsed, attribute):
+            out += _duplicate_ids(getattr(parsed, attribute), (attribute,), doc)
+    return out
+
+
+def _duplicate_ids(items: list[Any], at: Path, doc: YamlDocument) -> list[tuple[Path, str]]:
+    first: dict[str, int] = {}
+    out = []
+    for index, item in enumerate(items):
+        if item.id in first:
+            line = doc.locate((*at, first[item.id], "id")).line
+            out.append(((*at, index, "id"), f"id '{item.id}' is already used on line {line}; give each a different id"))
+        else:
+            first[item.id] = index
+    return out

@@ -1,0 +1,118 @@
+"""What a data file may contain. The same models validate the YAML on every build and
+generate the JSON Schema in schema/ that editors use while a writer types."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Strict: a percent typed as "53%" or a label typed as a bare number is an error, not a guess.
+STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Lower-case letters, digits and hyphens, e.g. 'good-deal'. Used in placeholders."),
+]
+Percent = Annotated[float, Field(ge=0, le=100, description="Share of respondents, 0-100, a plain number.")]
+
+# Rounded shares may add up to a little over or under 100: each answer is off by at most half a point.
+ROUNDING_PER_ANSWER = 0.5
+
+
+class Answer(BaseModel):
+    model_config = STRICT
+    id: Id
+    label: Text = Field(description="The answer as the source reports it, e.g. 'Some presence'.")
+    detail: Text | None = Field(None, description="What the answer means, where the source explains it.")
+    percent: Percent
+
+
+class Question(BaseModel):
+    model_config = STRICT
+    id: Id
+    title: Text = Field(description="Short caption of the benchmark, e.g. 'Social media presence'.")
+    wording: Text | None = Field(
+        None, description="The exact question asked, only where the source reports it. Leave out otherwise."
+    )
+    kind: Literal["single", "multiple"] = Field(
+        description="'single': one answer per respondent; 'multiple': several answers allowed."
+    )
+    answers: list[Answer] = Field(min_length=1)
+
+    @property
+    def total(self) -> float:
+        return sum(a.percent for a in self.answers)
+
+    @property
+    def rounding_slack(self) -> float:
+        return ROUNDING_PER_ANSWER * len(self.answers)
+
+    @property
+    def unreported(self) -> float | None:
+        """The share of respondents the source gives no figure for (single-answer only)."""
+        if self.kind == "single" and self.total < 100 - self.rounding_slack:
+            return 100 - self.total
+        return None
+
+
+class Source(BaseModel):
+    model_config = STRICT
+    publisher: Text = Field(description="Who ran the survey, e.g. 'UBM Tech'.")
+    title: Text | None = Field(None, description="Title of the report, where known.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    population: Text | None = Field(None, description="Who was asked, where the source says.")
+    sample_size: Annotated[int, Field(gt=0)] | None = Field(None, description="Number of respondents, where known.")
+    fieldwork: Text | None = Field(None, description="When the survey ran, where the source says.")
+    reported_in: Text | None = Field(None, description="Where these figures were published.")
+
+
+class Survey(BaseModel):
+    model_config = STRICT
+    title: Text
+    source: Source
+    questions: list[Question] = Field(min_length=1)
+
+
+class Author(BaseModel):
+    model_config = STRICT
+    id: Id
+    name: Text
+    bio: Text
+
+
+class Takeaway(BaseModel):
+    model_config = STRICT
+    id: Id
+    label: Text = Field(description="The callout's heading, e.g. 'Doctor Takeaway'.")
+    title: Text
+    body: Text = Field(description="Plain text; a blank line starts a new paragraph.")
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class AuthorsFile(BaseModel):
+    model_config = STRICT
+    authors: list[Author] = Field(min_length=1)
+
+
+class TakeawaysFile(BaseModel):
+    model_config = STRICT
+    takeaways: list[Takeaway] = Field(min_length=1)
+
+
+class ArticleMeta(BaseModel):
+    """Front matter of a page under docs/articles/."""
+
+    model_config = STRICT
+    title: Text
+    summary: Text = Field(description="One or two sentences for the home page.")
+    author: Id = Field(description="An author id from data/authors.yml.")
+    date: datetime.date | None = Field(None, description="Publication date, YYYY-MM-DD, where known.")
+    description: Text | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] | None = None

@@ -1,0 +1,104 @@
+"""Parse YAML with `yaml.SafeLoader`, rejecting duplicate keys and remembering where
+every key and value stands, so a validation error can point at a line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    keys: dict[Path, Position] = field(default_factory=dict)  # where each mapping key stands
+    values: dict[Path, Position] = field(default_factory=dict)  # where each value starts
+
+    def locate(self, path: Path, *, at_key: bool = False) -> Position:
+        """Position of `path`, or of its nearest ancestor that exists in the file."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            first, second = (self.keys, self.values) if at_key else (self.values, self.keys)
+            if prefix in first:
+                return first[prefix]
+            if prefix in second:
+                return second[prefix]
+        return Position(1, 1)
+
+
+class YamlProblem(Exception):
+    """The text is not usable YAML; `position` says where."""
+
+    def __init__(self, message: str, position: Position):
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _index(node: yaml.Node, path: Path, doc: YamlDocument, seen: set[int]) -> None:
+    """Record positions under `node` and reject duplicate keys. Each node is visited
+    once, so an alias used many times costs nothing more."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[tuple[str, str], yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem("a key must be a plain word, not a list or mapping", _position(key_node))
+            signature = (key_node.tag, key_node.value)
+            if signature in first_seen:
+                earlier = _position(first_seen[signature])
+                raise YamlProblem(
+                    f"duplicate key '{key_node.value}' (first given on line {earlier.line}); remove one of the two",
+                    _position(key_node),
+                )
+            first_seen[signature] = key_node
+            child = (*path, key_node.value)
+            doc.keys[child] = _position(key_node)
+            doc.values[child] = _position(value_node)
+            _index(value_node, child, doc, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = (*path, i)
+            doc.values[child] = _position(item)
+            _index(item, child, doc, seen)
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document. Raises YamlProblem for syntax errors, duplicate keys,
+    several documents in one file, or an empty file."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise YamlProblem("the file is empty; it needs the fields shown in the guide", Position(1, 1))
+        doc = YamlDocument(data=None)
+        doc.values[()] = _position(node)
+        _index(node, (), doc, set())
+        doc.data = loader.construct_document(node)
+        return doc
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        what = err.problem or err.context or "not valid YAML"
+        if err.context and err.problem:
+            what = f"{err.context}, {err.problem}"
+        raise YamlProblem(f"YAML syntax error: {what}", where) from None
+    except yaml.YAMLError as err:  # e.g. a character YAML does not allow
+        raise YamlProblem(f"YAML error: {err}", Position(1, 1)) from None
+    finally:
+        loader.dispose()

@@ -1,0 +1,109 @@
+"""One render_* function per generated piece; the HTML itself lives in templates/."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
+
+from survey_data import Answer, Author, Question, Survey, Takeaway
+
+NOT_REPORTED = "not reported in the source"
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def format_percent(value: float) -> str:
+    """53.0 -> '53%', 12.5 -> '12.5%'"""
+    return f"{value:g}%"
+
+
+_env.filters["percent"] = format_percent
+_env.globals["NOT_REPORTED"] = NOT_REPORTED
+
+
+def _render(template: str, **values: object) -> str:
+    html = _env.get_template(template).render(**values)
+    # No blank line inside: Markdown then keeps the piece as one raw HTML block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def benchmark_anchor(survey_id: str, question_id: str) -> str:
+    return f"benchmark-{survey_id}-{question_id}"
+
+
+def benchmark_notes(survey: Survey, question: Question) -> list[str]:
+    """What a reader must know to read the figures right, in plain sentences."""
+    notes = ["Figures are shares of respondents in percent, as published (rounded)."]
+    if question.kind == "multiple":
+        if question.total > 100:
+            notes.append("Several answers allowed: totals exceed 100%.")
+        else:
+            notes.append("Several answers allowed: the figures are not shares of one whole.")
+    elif question.unreported is not None:
+        notes.append(
+            f"Figures add up to {format_percent(question.total)}: the rest "
+            f"({format_percent(question.unreported)}) was not reported in the source."
+        )
+    base = f"{survey.source.sample_size} respondents" if survey.source.sample_size else f"number {NOT_REPORTED}"
+    notes.append(f"Source: {survey.source.publisher}. Base: all respondents; {base}.")
+    return notes
+
+
+def render_benchmark_table(survey_id: str, survey: Survey, question: Question) -> str:
+    return _render(
+        "benchmark_table.html",
+        anchor=benchmark_anchor(survey_id, question.id),
+        question=question,
+        notes=benchmark_notes(survey, question),
+    )
+
+
+def render_survey_tables(survey_id: str, survey: Survey) -> str:
+    return "\n".join(render_benchmark_table(survey_id, survey, q) for q in survey.questions)
+
+
+def render_figure(answer: Answer) -> str:
+    return str(escape(format_percent(answer.percent)))
+
+
+def render_takeaway(takeaway: Takeaway) -> str:
+    return _render("takeaway.html", takeaway=takeaway)
+
+
+def render_author_bio(author_id: str, author: Author) -> str:
+    return _render("author_bio.html", author_id=author_id, author=author)
+
+
+def render_source_note(survey_id: str, survey: Survey) -> str:
+    unworded = sum(1 for q in survey.questions if q.wording is None)
+    if unworded == 0:
+        wording = "given with each table"
+    elif unworded == len(survey.questions):
+        wording = NOT_REPORTED
+    else:
+        wording = f"{NOT_REPORTED} for {unworded} of {len(survey.questions)} questions"
+    return _render("source_note.html", survey_id=survey_id, survey=survey, wording=wording)
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    href: str  # relative to the page the list is on
+    title: str
+    summary: str
+    author: str
+    date: datetime.date | None
+
+
+def render_article_list(articles: list[ArticleLink]) -> str:
+    return _render("article_list.html", articles=articles)
