@@ -103,8 +103,8 @@ def _validate(
     return (None if problems else parsed), problems, doc
 
 
-def _at(shown: str, doc: YamlDocument, path: Path, message: str, line_offset: int) -> Problem:
-    position = doc.locate(path)
+def _at(shown: str, doc: YamlDocument, path: Path, message: str, line_offset: int, at_key: bool = True) -> Problem:
+    position = doc.locate(path, at_key=at_key)
     return Problem(shown, position.line + line_offset, position.column, format_path(path), message)
 
 
@@ -123,7 +123,7 @@ def load_front_matter(
     meta, problems, doc = _validate(shown, match.group(1), ArticleMeta, line_offset=1)
     if meta is not None and authors is not None and meta.author not in authors:
         message = f"unknown author '{meta.author}'" + suggest(meta.author, authors) + " (see data/authors.yml)"
-        return None, [_at(shown, doc, ("author",), message, 1)]
+        return None, [_at(shown, doc, ("author",), message, 1, at_key=False)]
     return meta, problems
 
 

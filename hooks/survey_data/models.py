@@ -61,7 +61,7 @@ class Question(BaseModel):
 
 class Source(BaseModel):
     model_config = STRICT
-    publisher: Text = Field(description="Who ran the survey, e.g. 'UBM Tech'.")
+    publisher: Text = Field(description="Who ran the survey (the organisation).")
     title: Text | None = Field(None, description="Title of the report, where known.")
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
     population: Text | None = Field(None, description="Who was asked, where the source says.")

@@ -78,6 +78,33 @@ def _index(node: yaml.Node, path: Path, doc: YamlDocument, seen: set[int]) -> No
             _index(item, child, doc, seen)
 
 
+# PyYAML's wording for the mistakes writers make most, and what to do about each.
+_HINTS = {
+    "found character '\\t'": "a tab character; indent with spaces only",
+    "while scanning a quoted scalar": "a quote is never closed; add the closing quote",
+    "mapping values are not allowed here": (
+        "unexpected ':'; check this line's indentation, or put text containing ': ' in quotes"
+    ),
+    "expected a single document": "a second document ('---') in one file; remove the '---' line",
+    "could not find expected ':'": "a line without 'key: value'{started}; check the indentation or add the ':'",
+    "did not find expected key": "the indentation does not match the lines above{started}; line the keys up",
+    "did not find expected '-' indicator": "a list item is indented differently{started}; line the '- ' up",
+    "could not determine a constructor": "a '!!' tag, which data files may not use; remove it",
+    "found undefined alias": "an alias (*name) with no matching anchor (&name)",
+}
+
+
+def _explain(err: yaml.MarkedYAMLError) -> str:
+    text = f"{err.context or ''} {err.problem or ''}"
+    started = ""
+    if err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+        started = f" (it starts on line {err.context_mark.line + 1})"
+    for pattern, hint in _HINTS.items():
+        if pattern in text:
+            return hint.format(started=started)
+    return " ".join(text.split()) or "not valid YAML"
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document. Raises YamlProblem for syntax errors, duplicate keys,
     several documents in one file, or an empty file."""
@@ -93,11 +120,10 @@ def parse_yaml(text: str) -> YamlDocument:
         return doc
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if "end of stream" in str(err.problem) and err.context_mark:
+            mark = err.context_mark  # where the unclosed thing opened, not the end of the file
         where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        what = err.problem or err.context or "not valid YAML"
-        if err.context and err.problem:
-            what = f"{err.context}, {err.problem}"
-        raise YamlProblem(f"YAML syntax error: {what}", where) from None
+        raise YamlProblem(f"YAML syntax error: {_explain(err)}", where) from None
     except yaml.YAMLError as err:  # e.g. a character YAML does not allow
         raise YamlProblem(f"YAML error: {err}", Position(1, 1)) from None
     finally:

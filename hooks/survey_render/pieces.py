@@ -55,8 +55,8 @@ def benchmark_notes(survey: Survey, question: Question) -> list[str]:
             f"Figures add up to {format_percent(question.total)}: the rest "
             f"({format_percent(question.unreported)}) was not reported in the source."
         )
-    base = f"{survey.source.sample_size} respondents" if survey.source.sample_size else f"number {NOT_REPORTED}"
-    notes.append(f"Source: {survey.source.publisher}. Base: all respondents; {base}.")
+    size = f"n = {survey.source.sample_size}" if survey.source.sample_size else f"number {NOT_REPORTED}"
+    notes.append(f"Source: {survey.source.publisher}. Base: all respondents ({size}).")
     return notes
 
 

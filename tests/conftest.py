@@ -1,0 +1,63 @@
+"""Shared helpers: throwaway sites built by the real `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str  # stdout + stderr
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def make_site(target: Path, docs: Path = ROOT / "docs", data: Path = ROOT / "data") -> Path:
+    """A copy of the project's mkdocs.yml and hooks/ with the given docs/ and data/."""
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
+    shutil.copytree(docs, target / "docs", ignore=ignore)
+    shutil.copytree(data, target / "data", ignore=ignore)
+    return target
+
+
+def build(site_root: Path) -> Build:
+    """Run the real MkDocs CLI, strict, exactly as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTHONPATH", None)  # the hook must find its own modules
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=site_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site_root / "site")
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return make_site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def project_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One strict build of the real site, shared by the tests that only read it."""
+    result = build(make_site(tmp_path_factory.mktemp("project")))
+    assert result.returncode == 0, result.output
+    return result

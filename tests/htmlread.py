@@ -1,0 +1,68 @@
+"""Read a built page with a real HTML parser (the standard library's), for assertions."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class BenchmarkRows(HTMLParser):
+    """{row id: (answer cell text, percent cell text)} for every benchmark table row."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.rows: dict[str, tuple[str, str]] = {}
+        self.captions: list[str] = []
+        self._row: str | None = None
+        self._cells: list[str] = []
+        self._cell: list[str] | None = None
+        self._caption: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and (attrs.get("id") or "").startswith("benchmark-"):
+            self._row, self._cells = attrs["id"], []
+        elif tag in {"th", "td"} and self._row:
+            self._cell = []
+        elif tag == "caption":
+            self._caption = []
+
+    def handle_endtag(self, tag):
+        if tag in {"th", "td"} and self._cell is not None:
+            self._cells.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "tr" and self._row:
+            self.rows[self._row] = tuple(self._cells)
+            self._row = None
+        elif tag == "caption" and self._caption is not None:
+            self.captions.append(" ".join("".join(self._caption).split()))
+            self._caption = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._caption is not None:
+            self._caption.append(data)
+
+
+class Text(HTMLParser):
+    """The visible text of the page's main content, whitespace collapsed."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self._parts: list[str] = []
+        self._skip = 0
+        self.feed(html)
+        self.text = " ".join(" ".join(self._parts).split())
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"script", "style"}:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in {"script", "style"} and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._parts.append(data)

@@ -1,0 +1,211 @@
+"""The real site, built by the real `mkdocs build --strict`: every figure from data/ is on
+the page in a table, nothing leaks, and every kind of mistake stops the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build
+from htmlread import BenchmarkRows, Text
+
+from survey_data import load_dataset
+from survey_render import format_percent
+
+ARTICLE = "articles/social-healthcare-how-do-you-stack-up/index.html"
+ARTICLE_MD = "docs/articles/social-healthcare-how-do-you-stack-up.md"
+SURVEY_YML = "data/surveys/ubm-social-healthcare.yml"
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_build_is_strict_and_quiet(project_build):
+    assert "WARNING" not in project_build.output
+    assert "ERROR" not in project_build.output
+
+
+def test_every_figure_of_the_data_is_in_a_table_on_the_article(project_build):
+    rows = BenchmarkRows(project_build.page(ARTICLE)).rows
+    dataset = load_dataset(ROOT)
+    expected = 0
+    for survey_id, survey in dataset.surveys.items():
+        for question in survey.questions:
+            for answer in question.answers:
+                row_id = f"benchmark-{survey_id}-{question.id}-{answer.id}"
+                label, percent = rows[row_id]
+                assert label.startswith(answer.label)
+                assert percent == format_percent(answer.percent)
+                expected += 1
+    assert len(rows) == expected == 15  # the article's four lists: 2 + 3 + 6 + 4 answers
+
+
+def test_the_article_figures_are_those_of_the_source(project_build):
+    # The seed article's numbers, list by list, read back from the built page.
+    rows = BenchmarkRows(project_build.page(ARTICLE)).rows
+    by_question: dict[str, list[str]] = {}
+    for row_id, (_, percent) in rows.items():
+        question = row_id.removeprefix("benchmark-ubm-social-healthcare-").split("-")[0]
+        by_question.setdefault(question, []).append(percent.rstrip("%"))
+    assert by_question == {
+        "presence": ["53", "47"],
+        "effectiveness": ["51", "18", "17"],
+        "uses": ["69", "57", "46", "23", "19", "12"],
+        "investment": ["45", "15", "38", "2"],
+    }
+
+
+def test_tables_say_what_the_figures_are(project_build):
+    text = Text(project_build.page(ARTICLE)).text
+    assert "Several answers allowed: totals exceed 100%." in text
+    assert "Figures add up to 86%: the rest (14%) was not reported in the source." in text
+    assert text.count("Question wording: not reported in the source.") == 4
+    captions = BenchmarkRows(project_build.page(ARTICLE)).captions
+    assert [c.split(" Question")[0] for c in captions] == [
+        "Social media presence",
+        "Perceived effectiveness of social media efforts",
+        "How organisations use social media",
+        "Plans for investment in social media",
+    ]
+
+
+def test_takeaway_quote_source_and_bio(project_build):
+    html = project_build.page(ARTICLE)
+    text = Text(html).text
+    assert re.search(
+        r'<div class="admonition takeaway" id="takeaway-get-social">\s*<p class="admonition-title">'
+        r"Doctor Takeaway</p>",
+        html,
+    )
+    assert "The choice is clear: Get social or get left behind" in text
+    assert "they’re also more likely to be there at the end." in text
+    assert re.search(r'<figure class="pull-quote">\s*<blockquote>\s*<p>Healthcare is at the beginning', html)
+    assert "<figcaption>Jeremy Solly, manager of social media, Cambia Health Solutions</figcaption>" in html
+    assert "About Rob Lovitt" in text and "Rob Lovitt is a longtime writer and editor" in text
+    for item in ("Number of respondents", "Fieldwork dates", "Question wording"):
+        assert f"{item} not reported in the source" in text
+    assert "Conducted by UBM Tech" in text
+
+
+def test_all_prose_of_the_seed_is_kept(project_build):
+    text = Text(project_build.page(ARTICLE)).text
+    seed = ROOT.parent / "shared/seed/social-healthcare-how-do-you-stack-up.txt"
+    if not seed.exists():
+        pytest.skip("shared/seed not beside this checkout")
+    paragraphs = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n\n")]
+    prose = [p for p in paragraphs if len(p) > 80 and "•" not in p and "%" not in p]
+    assert len(prose) >= 6
+    for paragraph in prose:
+        assert " ".join(paragraph.split()) in text
+
+
+def test_home_page_lists_the_article(project_build):
+    html = project_build.page("index.html")
+    assert (
+        '<a href="articles/social-healthcare-how-do-you-stack-up/">Social Healthcare: How Do You Stack Up?</a>' in html
+    )
+    assert "By Rob Lovitt" in Text(html).text
+
+
+def test_no_placeholder_or_third_party_font_survives(project_build):
+    for page in built_pages(project_build.site):
+        html = page.read_text(encoding="utf-8")
+        assert "data:" not in re.sub(r"data:image/|data-md|data-", "", html) or "<!--" not in html, page
+        assert not re.search(r"<!--\s*data:", html), page
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+# ---- mistakes stop the build -------------------------------------------------------------------
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root: Path, path: str, needle: str) -> int:
+    lines = (root / path).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def assert_fails_with(root: Path, *expected: str, pages_written: bool = False) -> None:
+    result = build(root)
+    assert result.returncode == 1, result.output
+    assert "Traceback" not in result.output
+    for line in expected:
+        assert line in result.output, result.output
+    # Errors stop the build before any page is written; a strict-mode warning fails it at the end.
+    assert (root / "site" / ARTICLE).exists() == pages_written
+
+
+def test_bad_percent_fails_the_build(project_copy):
+    edit(project_copy, SURVEY_YML, "percent: 53", "percent: 153")
+    line = line_of(project_copy, SURVEY_YML, "percent: 153")
+    assert_fails_with(
+        project_copy,
+        f"{SURVEY_YML}:{line}:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 153",
+    )
+
+
+def test_duplicate_yaml_key_fails_the_build(project_copy):
+    edit(project_copy, SURVEY_YML, "    kind: multiple\n", "    kind: multiple\n    kind: single\n")
+    line = line_of(project_copy, SURVEY_YML, "kind: multiple") + 1
+    assert_fails_with(
+        project_copy,
+        f"{SURVEY_YML}:{line}:5: duplicate key 'kind' (first given on line {line - 1}); remove one of the two",
+    )
+
+
+def test_unknown_placeholder_question_fails_with_page_line_and_suggestion(project_copy):
+    edit(project_copy, ARTICLE_MD, "ubm-social-healthcare presence -->", "ubm-social-healthcare presense -->")
+    line = line_of(project_copy, ARTICLE_MD, "presense")
+    assert_fails_with(
+        project_copy,
+        f"{ARTICLE_MD}:{line}:1: <!-- data:table ubm-social-healthcare presense -->: "
+        "unknown question 'presense' in survey 'ubm-social-healthcare'; did you mean 'presence'?",
+    )
+
+
+def test_unknown_author_in_front_matter_fails(project_copy):
+    edit(project_copy, ARTICLE_MD, "author: rob-lovitt", "author: rob-lovit")
+    line = line_of(project_copy, ARTICLE_MD, "author: rob-lovit")
+    assert_fails_with(
+        project_copy,
+        f"{ARTICLE_MD}:{line}:9: author: unknown author 'rob-lovit'; did you mean 'rob-lovitt'? (see data/authors.yml)",
+    )
+
+
+def test_question_shown_on_no_page_fails_the_strict_build(project_copy):
+    edit(project_copy, ARTICLE_MD, "<!-- data:table ubm-social-healthcare uses -->", "")
+    assert_fails_with(
+        project_copy,
+        f"{SURVEY_YML}: question 'uses' is shown on no page; "
+        "add <!-- data:table ubm-social-healthcare uses --> to an article, or remove it",
+        "Aborted with 1 warnings in strict mode!",
+        pages_written=True,
+    )
+
+
+def test_all_mistakes_of_a_build_are_reported_together(project_copy):
+    edit(project_copy, ARTICLE_MD, "data:takeaway get-social", "data:takeaway get-socia")
+    edit(project_copy, "docs/index.md", "<!-- data:articles -->", "<!-- data:article -->")
+    assert_fails_with(
+        project_copy,
+        "unknown takeaway 'get-socia'; did you mean 'get-social'?",
+        "docs/index.md:",
+        "unknown placeholder 'article'; did you mean 'articles'?",
+    )
+
+
+def test_data_mistakes_in_several_files_are_reported_together(project_copy):
+    edit(project_copy, SURVEY_YML, "percent: 47", 'percent: "47%"')
+    edit(project_copy, "data/authors.yml", "name: Rob Lovitt", "nam: Rob Lovitt")
+    assert_fails_with(
+        project_copy,
+        "questions[0].answers[1].percent: write the number without the % sign: 47",
+        "authors[0].nam: unknown key 'nam'; did you mean 'name'?",
+    )

@@ -1,0 +1,55 @@
+"""A second, fictional site (tests/fixtures/fictional-site) built with the project's own
+mkdocs.yml and hooks/: a new article plus a new survey file need no Python change."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, ROOT, build, make_site
+from htmlread import BenchmarkRows, Text
+
+FICTION = FIXTURES / "fictional-site"
+
+
+@pytest.fixture(scope="module")
+def fiction(tmp_path_factory):
+    result = build(make_site(tmp_path_factory.mktemp("fiction"), docs=FICTION / "docs", data=FICTION / "data"))
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output
+    return result
+
+
+def test_every_figure_of_the_new_survey_is_shown(fiction):
+    rows = BenchmarkRows(fiction.page("articles/lunar-messaging/index.html")).rows
+    assert rows == {
+        "benchmark-lunar-clinics-channels-radio": ("Short-wave radio", "62%"),
+        "benchmark-lunar-clinics-channels-pigeons": ("Carrier pigeons Low-gravity breeds only", "7.5%"),
+        "benchmark-lunar-clinics-channels-apps": ("Apps", "48%"),
+        "benchmark-lunar-clinics-satisfaction-happy": ("Satisfied", "40%"),
+        "benchmark-lunar-clinics-satisfaction-unhappy": ("Not satisfied", "35%"),
+    }
+
+
+def test_inline_figure_takeaway_source_and_escaped_bio(fiction):
+    html = fiction.page("articles/lunar-messaging/index.html")
+    text = Text(html).text
+    assert "Radio still leads (62%), while pigeons lag." in text
+    assert "Clinic Takeaway Keep talking First fictional paragraph. Second fictional paragraph." in text
+    assert "Question: “Which channels does your clinic use to message patients?”" in text
+    assert "Number of respondents 120" in text
+    assert "fixtures &amp; &lt;markup&gt;." in html
+
+
+def test_home_lists_the_new_article_with_its_date(fiction):
+    text = Text(fiction.page("index.html")).text
+    assert (
+        "How Lunar Clinics Message Patients By Ada Testwriter · 1 February 2099 A fictional article for tests." in text
+    )
+
+
+def test_the_code_names_no_article_survey_or_author():
+    """The hooks are generic: nothing in them is specific to the published content."""
+    for path in (ROOT / "hooks").rglob("*"):
+        if path.is_file() and path.suffix in {".py", ".html"}:
+            code = path.read_text(encoding="utf-8").lower()
+            for name in ("ubm", "lovitt", "social-healthcare", "lunar"):
+                assert name not in code, f"{path} names {name!r}"
