@@ -102,7 +102,7 @@ def test_notes_say_what_the_figures_are(data):
 
 def test_all_tables_of_a_survey(data):
     html = render_survey_tables("lunar-clinics", data.surveys["lunar-clinics"])
-    assert html.count("<table class=\"benchmark__table\">") == 2
+    assert html.count('<table class="benchmark__table">') == 2
 
 
 def test_every_value_from_data_is_escaped(data):
