@@ -126,7 +126,9 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     `line_offset` the number of lines (front matter) above `markdown` in the file."""
     problems: list[Problem] = []
     code = [m.span() for m in FENCED_CODE.finditer(markdown)]
-    in_code = lambda pos: any(start <= pos < end for start, end in code)  # noqa: E731
+
+    def in_code(pos: int) -> bool:  # placeholders shown as examples in code blocks stay as written
+        return any(start <= pos < end for start, end in code)
 
     def position(pos: int) -> tuple[int, int]:
         line_start = markdown.rfind("\n", 0, pos) + 1
