@@ -18,10 +18,11 @@ from survey_render import (
     ArticleLink,
     render_article_list,
     render_author_bio,
-    render_benchmark_table,
+    render_benchmark,
     render_figure,
+    render_self_assessment,
     render_source_note,
-    render_survey_tables,
+    render_survey_benchmarks,
     render_takeaway,
 )
 
@@ -70,13 +71,13 @@ class Context:
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
     ctx.shown.add((survey, question))
-    return render_benchmark_table(survey, found_survey, found_question)
+    return render_benchmark(survey, found_survey, found_question)
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
     ctx.shown.update((survey, q.id) for q in found.questions)
-    return render_survey_tables(survey, found)
+    return render_survey_benchmarks(survey, found)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,12 @@ KINDS: dict[str, Kind] = {
         True,
         lambda ctx, s: render_source_note(s, ctx.survey(s)),
         "the source note of a survey: who ran it, and what the source does not report",
+    ),
+    "self-assessment": Kind(
+        ("SURVEY",),
+        True,
+        lambda ctx, s: render_self_assessment(s, ctx.survey(s)),
+        "the reader's self-assessment: the survey's questions as a form, answered against the figures",
     ),
     "articles": Kind((), True, lambda ctx: render_article_list(ctx.article_links()), "the list of articles"),
 }

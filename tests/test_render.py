@@ -16,9 +16,11 @@ from survey_render import (
     format_percent,
     render_article_list,
     render_author_bio,
-    render_benchmark_table,
+    render_benchmark,
+    render_chart,
+    render_self_assessment,
     render_source_note,
-    render_survey_tables,
+    render_survey_benchmarks,
     render_takeaway,
 )
 from survey_render.pieces import benchmark_notes
@@ -34,8 +36,11 @@ def data():
 def pieces(data) -> dict[str, str]:
     survey = data.surveys["lunar-clinics"]
     return {
-        "table-multiple.html": render_benchmark_table("lunar-clinics", survey, survey.questions[0]),
-        "table-single-incomplete.html": render_benchmark_table("lunar-clinics", survey, survey.questions[1]),
+        "benchmark-multiple.html": render_benchmark("lunar-clinics", survey, survey.questions[0]),
+        "benchmark-single-incomplete.html": render_benchmark("lunar-clinics", survey, survey.questions[1]),
+        "chart-lunar-clinics-channels.svg": render_chart("lunar-clinics", survey, survey.questions[0]),
+        "chart-lunar-clinics-satisfaction.svg": render_chart("lunar-clinics", survey, survey.questions[1]),
+        "self-assessment.html": render_self_assessment("lunar-clinics", survey),
         "takeaway.html": render_takeaway(data.takeaways["keep-talking"]),
         "author-bio.html": render_author_bio("ada-testwriter", data.authors["ada-testwriter"]),
         "source-note.html": render_source_note("lunar-clinics", survey),
@@ -51,8 +56,11 @@ def pieces(data) -> dict[str, str]:
 @pytest.mark.parametrize(
     "name",
     [
-        "table-multiple.html",
-        "table-single-incomplete.html",
+        "benchmark-multiple.html",
+        "benchmark-single-incomplete.html",
+        "chart-lunar-clinics-channels.svg",
+        "chart-lunar-clinics-satisfaction.svg",
+        "self-assessment.html",
         "takeaway.html",
         "author-bio.html",
         "source-note.html",
@@ -81,7 +89,7 @@ class _Outline(HTMLParser):
 def test_table_is_accessible_html(data):
     survey = data.surveys["lunar-clinics"]
     outline = _Outline()
-    outline.feed(render_benchmark_table("lunar-clinics", survey, survey.questions[0]))
+    outline.feed(render_benchmark("lunar-clinics", survey, survey.questions[0]))
     names = [t for t, _ in outline.tags]
     assert names.count("caption") == 1
     scopes = [a.get("scope") for t, a in outline.tags if t == "th"]
@@ -101,7 +109,7 @@ def test_notes_say_what_the_figures_are(data):
 
 
 def test_all_tables_of_a_survey(data):
-    html = render_survey_tables("lunar-clinics", data.surveys["lunar-clinics"])
+    html = render_survey_benchmarks("lunar-clinics", data.surveys["lunar-clinics"])
     assert html.count('<table class="benchmark__table">') == 2
 
 

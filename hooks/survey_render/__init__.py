@@ -3,15 +3,17 @@
 Knows nothing of MkDocs. Every value from data goes through Jinja's autoescape.
 """
 
+from survey_render.numbers import format_percent
 from survey_render.pieces import (
     ArticleLink,
-    format_percent,
     render_article_list,
     render_author_bio,
-    render_benchmark_table,
+    render_benchmark,
+    render_chart,
     render_figure,
+    render_self_assessment,
     render_source_note,
-    render_survey_tables,
+    render_survey_benchmarks,
     render_takeaway,
 )
 
@@ -20,9 +22,11 @@ __all__ = [
     "format_percent",
     "render_article_list",
     "render_author_bio",
-    "render_benchmark_table",
+    "render_benchmark",
+    "render_chart",
     "render_figure",
+    "render_self_assessment",
     "render_source_note",
-    "render_survey_tables",
+    "render_survey_benchmarks",
     "render_takeaway",
 ]

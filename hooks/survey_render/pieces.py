@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from survey_data import Answer, Author, Question, Survey, Takeaway
+from survey_render import chart as charts
+from survey_render.numbers import format_percent
 
 NOT_REPORTED = "not reported in the source"
 
@@ -21,11 +23,6 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-
-
-def format_percent(value: float) -> str:
-    """53.0 -> '53%', 12.5 -> '12.5%'"""
-    return f"{value:g}%"
 
 
 _env.filters["percent"] = format_percent
@@ -60,17 +57,30 @@ def benchmark_notes(survey: Survey, question: Question) -> list[str]:
     return notes
 
 
-def render_benchmark_table(survey_id: str, survey: Survey, question: Question) -> str:
+def render_chart(survey_id: str, survey: Survey, question: Question) -> str:
     return _render(
-        "benchmark_table.html",
-        anchor=benchmark_anchor(survey_id, question.id),
-        question=question,
-        notes=benchmark_notes(survey, question),
+        "chart.svg",
+        chart=charts.chart_layout(survey_id, survey, question),
+        width=charts.WIDTH,
+        bar_area=charts.BAR_AREA,
+        bar=charts.BAR,
+        line_height=charts.LINE,
     )
 
 
-def render_survey_tables(survey_id: str, survey: Survey) -> str:
-    return "\n".join(render_benchmark_table(survey_id, survey, q) for q in survey.questions)
+def render_benchmark(survey_id: str, survey: Survey, question: Question) -> str:
+    """One question's benchmark: its chart, its table (the numbers as text) and notes."""
+    return _render(
+        "benchmark.html",
+        anchor=benchmark_anchor(survey_id, question.id),
+        question=question,
+        notes=benchmark_notes(survey, question),
+        chart=Markup(render_chart(survey_id, survey, question)),
+    )
+
+
+def render_survey_benchmarks(survey_id: str, survey: Survey) -> str:
+    return "\n".join(render_benchmark(survey_id, survey, q) for q in survey.questions)
 
 
 def render_figure(answer: Answer) -> str:
@@ -107,3 +117,32 @@ class ArticleLink:
 
 def render_article_list(articles: list[ArticleLink]) -> str:
     return _render("article_list.html", articles=articles)
+
+
+def self_assessment_payload(survey_id: str, survey: Survey) -> dict:
+    """What the page script needs: ids, labels and figures, nothing else."""
+    return {
+        "survey": survey_id,
+        "questions": [
+            {
+                "id": q.id,
+                "title": q.title,
+                "kind": q.kind,
+                "answers": [
+                    {"id": a.id, "label": a.label, "value": a.percent, "text": format_percent(a.percent)}
+                    for a in q.answers
+                ],
+            }
+            for q in survey.questions
+        ],
+    }
+
+
+def render_self_assessment(survey_id: str, survey: Survey) -> str:
+    # The JSON goes through Jinja's |tojson, which escapes <, >, & and ' so no label can close the tag.
+    return _render(
+        "self_assessment.html",
+        survey_id=survey_id,
+        survey=survey,
+        payload=self_assessment_payload(survey_id, survey),
+    )

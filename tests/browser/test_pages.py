@@ -1,0 +1,103 @@
+"""Every page of the built site in Chromium: nothing leaves 127.0.0.1; screenshots of the
+article at phone and desktop width, light and dark, for a person to look at."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+
+from .conftest import SCREENSHOTS
+
+PAGES = ["/", "/articles/social-healthcare-how-do-you-stack-up/"]
+
+
+def test_no_request_leaves_localhost_on_any_page(visit, project_build):
+    built = sorted(p.relative_to(project_build.site) for p in project_build.site.rglob("index.html"))
+    assert len(built) >= 2
+    for path in built:
+        url = f"{visit.origin}/{path.parent.as_posix()}/".replace("/./", "/")
+        visit.page.goto(url)
+        visit.page.wait_for_load_state("networkidle")
+    # the `visit` fixture asserts that every recorded request stayed on 127.0.0.1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshot_article(browser, site_url, width, scheme):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + PAGES[1])
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    # Answer one question so the highlight shows in the picture.
+    page.locator('fieldset[data-question="presence"] label').first.click()
+    path = SCREENSHOTS / f"article-{width}px-{scheme}.png"
+    page.screenshot(path=str(path), full_page=True)
+    context.close()
+    assert path.stat().st_size > 10_000
+    assert path.is_relative_to(ROOT)
+
+
+def _rgba(colour: str) -> tuple[float, float, float, float]:
+    parts = [float(x) for x in re.findall(r"[\d.]+", colour)]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def over(colour: str, background: str) -> str:
+    """A translucent colour as seen on an opaque background."""
+    r, g, b, alpha = _rgba(colour)
+    br, bg, bb, _ = _rgba(background)
+    return f"rgb({r * alpha + br * (1 - alpha)}, {g * alpha + bg * (1 - alpha)}, {b * alpha + bb * (1 - alpha)})"
+
+
+def _luminance(rgb: str) -> float:
+    channels = [c / 255 for c in _rgba(rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_colours_meet_contrast_in_both_schemes(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + PAGES[1])
+    colours = page.evaluate(
+        """() => {
+          const style = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+          const bg = getComputedStyle(document.body).backgroundColor;
+          return {
+            bg,
+            bar: style('.chart__bar', 'fill'),
+            track: style('.chart__track', 'fill'),
+            label: style('.chart__label', 'fill'),
+            value: style('.chart__value', 'fill'),
+          };
+        }"""
+    )
+    context.close()
+    bg = colours["bg"]
+    assert contrast(colours["bar"], bg) >= 3, colours
+    assert contrast(colours["bar"], colours["track"]) >= 3, colours
+    assert contrast(over(colours["label"], bg), bg) >= 4.5, colours  # Material's text colour is translucent
+    assert contrast(over(colours["value"], bg), bg) >= 4.5, colours
+
+
+def test_charts_print_in_black_and_grey(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + PAGES[1])
+    page.emulate_media(media="print")
+    fills = page.evaluate(
+        "() => ['.chart__bar', '.chart__label'].map(s => getComputedStyle(document.querySelector(s)).fill)"
+    )
+    assert not page.locator(".self-assessment").is_visible()
+    context.close()
+    assert fills == ["rgb(68, 68, 68)", "rgb(0, 0, 0)"]
