@@ -16,6 +16,9 @@ from survey_data import Problem
 from survey_data.load import Dataset, suggest
 from survey_render import (
     ArticleLink,
+    Citation,
+    Downloads,
+    download_paths,
     render_article_list,
     render_author_bio,
     render_benchmark,
@@ -35,13 +38,36 @@ class Unresolved(Exception):
     """A placeholder names something that does not exist; the message says what to write."""
 
 
+@dataclass(frozen=True)
+class PageLinks:
+    """How the page being expanded links to the rest of the site."""
+
+    site_name: str
+    page_url: str  # absolute
+    relative: Callable[[str], str]  # site path -> href from this page
+    absolute: Callable[[str], str]  # site path -> absolute URL
+
+
 @dataclass
 class Context:
     """What a placeholder can draw on while one page is expanded."""
 
     dataset: Dataset
     article_links: Callable[[], list[ArticleLink]] = list
+    links: PageLinks | None = None  # None: no download links or citation (unit tests)
     shown: set[tuple[str, str]] = field(default_factory=set)  # (survey, question) pairs placed
+
+    def downloads(self, survey_id: str) -> Downloads | None:
+        if self.links is None:
+            return None
+        paths = download_paths(survey_id)
+        return Downloads(self.links.relative(paths["csv"]), self.links.relative(paths["json"]))
+
+    def citation(self, survey_id: str) -> Citation | None:
+        if self.links is None:
+            return None
+        data_url = self.links.absolute(download_paths(survey_id)["csv"])
+        return Citation(self.links.site_name, self.links.page_url, data_url)
 
     def survey(self, name: str):
         if name not in self.dataset.surveys:
@@ -71,13 +97,13 @@ class Context:
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
     ctx.shown.add((survey, question))
-    return render_benchmark(survey, found_survey, found_question)
+    return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey))
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
     ctx.shown.update((survey, q.id) for q in found.questions)
-    return render_survey_benchmarks(survey, found)
+    return render_survey_benchmarks(survey, found, ctx.downloads(survey))
 
 
 @dataclass(frozen=True)
@@ -115,8 +141,8 @@ KINDS: dict[str, Kind] = {
     "source": Kind(
         ("SURVEY",),
         True,
-        lambda ctx, s: render_source_note(s, ctx.survey(s)),
-        "the source note of a survey: who ran it, and what the source does not report",
+        lambda ctx, s: render_source_note(s, ctx.survey(s), ctx.downloads(s), ctx.citation(s)),
+        "the survey's methodology and source: who ran it, what the source does not report, downloads, citation",
     ),
     "self-assessment": Kind(
         ("SURVEY",),

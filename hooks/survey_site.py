@@ -7,27 +7,41 @@ does not re-import hook modules.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
 from survey_data.load import Dataset
-from survey_render import ArticleLink
+from survey_render import (
+    ArticleLink,
+    FeedItem,
+    PageFacts,
+    download_paths,
+    render_feed,
+    render_head,
+    survey_csv,
+    survey_json,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
 ARTICLES_DIR = "articles/"
+FEED = "feed.xml"
 
 
 class _Build:
@@ -69,7 +83,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(str(DataError(problems)))
     _build = _Build(dataset, articles)
+    _add_generated_files(files, config)
     return files
+
+
+def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
+    """Each survey's data as CSV and JSON, the RSS feed of the articles, robots.txt."""
+    assert _build is not None
+    for survey_id, survey in _build.dataset.surveys.items():
+        paths = download_paths(survey_id)
+        files.append(File.generated(config, paths["csv"], content=survey_csv(survey_id, survey)))
+        files.append(File.generated(config, paths["json"], content=survey_json(survey_id, survey)))
+    site_url = config.site_url or ""
+    authors = _build.dataset.authors
+    items = [
+        FeedItem(meta.title, urljoin(site_url, file.url), meta.summary, authors[meta.author].name, meta.date)
+        for file, meta in _newest_first(_build.articles.values())
+    ]
+    feed = render_feed(
+        config.site_name,
+        site_url,
+        config.site_description or config.site_name,
+        config.theme.get("language") or "en",
+        urljoin(site_url, FEED),
+        items,
+    )
+    files.append(File.generated(config, FEED, content=feed))
+    robots = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
+    files.append(File.generated(config, "robots.txt", content=robots))
+
+
+def _newest_first(articles):
+    """Newest first; undated articles after dated ones, then by title."""
+    return sorted(articles, key=lambda fm: (fm[1].date is None, -(fm[1].date or date.min).toordinal(), fm[1].title))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -78,7 +124,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _build is not None, "on_files runs before on_page_markdown"
     source = page.file.content_string
     above = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
-    ctx = shortcodes.Context(_build.dataset, article_links=lambda: _article_links(page.file))
+    here = page.file.url
+    links = shortcodes.PageLinks(
+        site_name=config.site_name,
+        page_url=page.canonical_url or urljoin(config.site_url or "", here),
+        relative=lambda path: get_relative_url(path, here),
+        absolute=lambda path: urljoin(config.site_url or "", path),
+    )
+    ctx = shortcodes.Context(_build.dataset, article_links=lambda: _article_links(page.file), links=links)
     expanded, problems = shortcodes.expand(markdown, _docs_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
@@ -88,12 +141,47 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _article_links(current: File) -> list[ArticleLink]:
     assert _build is not None
     authors = _build.dataset.authors
-    links = [
+    return [
         ArticleLink(file.url_relative_to(current), meta.title, meta.summary, authors[meta.author].name, meta.date)
-        for file, meta in _build.articles.values()
+        for file, meta in _newest_first(_build.articles.values())
     ]
-    # Newest first; undated articles after dated ones, then by title.
-    return sorted(links, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.title))
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The <head> tags of every page, escaped, from front matter and data (overrides/main.html)."""
+    assert _build is not None
+    article = _build.articles.get(page.file.src_uri)
+    meta = article[1] if article else None
+    facts = PageFacts(
+        site_name=config.site_name,
+        title=config.site_name if page.is_homepage else (page.title or config.site_name),
+        description=(meta.description or meta.summary)
+        if meta
+        else (page.meta.get("description") or config.site_description or config.site_name),
+        url=page.canonical_url or urljoin(config.site_url or "", page.url),
+        feed_url=urljoin(config.site_url or "", FEED),
+        is_article=meta is not None,
+        author=_build.dataset.authors[meta.author].name if meta else None,
+        date=meta.date if meta else None,
+    )
+    context["head_meta"] = render_head(facts)
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page is a theme template, not a page: it gets its own head tags."""
+    if template_name == "404.html":
+        site_url = config.site_url or ""
+        facts = PageFacts(
+            site_name=config.site_name,
+            title=f"Page not found - {config.site_name}",
+            description=config.site_description or config.site_name,
+            url=urljoin(site_url, "404.html"),
+            feed_url=urljoin(site_url, FEED),
+            noindex=True,
+        )
+        context["head_meta"] = render_head(facts)
+    return context
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

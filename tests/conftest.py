@@ -26,18 +26,21 @@ class Build:
 
 
 def make_site(target: Path, docs: Path = ROOT / "docs", data: Path = ROOT / "data") -> Path:
-    """A copy of the project's mkdocs.yml and hooks/ with the given docs/ and data/."""
+    """A copy of the project's mkdocs.yml, hooks/ and overrides/ with the given docs/ and data/."""
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=ignore)
+    shutil.copytree(ROOT / "overrides", target / "overrides", ignore=ignore)
     shutil.copytree(docs, target / "docs", ignore=ignore)
     shutil.copytree(data, target / "data", ignore=ignore)
     return target
 
 
-def build(site_root: Path) -> Build:
+def build(site_root: Path, site_url: str | None = None) -> Build:
     """Run the real MkDocs CLI, strict, exactly as `make build` does."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     env.pop("PYTHONPATH", None)  # the hook must find its own modules
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],

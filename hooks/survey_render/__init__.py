@@ -3,30 +3,45 @@
 Knows nothing of MkDocs. Every value from data goes through Jinja's autoescape.
 """
 
+from survey_render.downloads import download_paths, survey_csv, survey_json
 from survey_render.numbers import format_percent
 from survey_render.pieces import (
     ArticleLink,
+    Citation,
+    Downloads,
     render_article_list,
     render_author_bio,
     render_benchmark,
     render_chart,
+    render_feed,
     render_figure,
+    render_head,
     render_self_assessment,
     render_source_note,
     render_survey_benchmarks,
     render_takeaway,
 )
+from survey_render.site_meta import FeedItem, PageFacts
 
 __all__ = [
     "ArticleLink",
+    "Citation",
+    "Downloads",
+    "FeedItem",
+    "PageFacts",
+    "download_paths",
     "format_percent",
     "render_article_list",
     "render_author_bio",
     "render_benchmark",
     "render_chart",
+    "render_feed",
     "render_figure",
+    "render_head",
     "render_self_assessment",
     "render_source_note",
     "render_survey_benchmarks",
     "render_takeaway",
+    "survey_csv",
+    "survey_json",
 ]

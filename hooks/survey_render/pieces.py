@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from survey_data import Answer, Author, Question, Survey, Takeaway
 from survey_render import chart as charts
 from survey_render.numbers import format_percent
+from survey_render.site_meta import FeedItem, PageFacts, json_ld, rfc822
 
 NOT_REPORTED = "not reported in the source"
 
@@ -68,7 +69,22 @@ def render_chart(survey_id: str, survey: Survey, question: Question) -> str:
     )
 
 
-def render_benchmark(survey_id: str, survey: Survey, question: Question) -> str:
+@dataclass(frozen=True)
+class Downloads:
+    """Links, relative to the page, to a survey's data files."""
+
+    csv: str
+    json: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    site_name: str
+    page_url: str  # absolute
+    data_url: str  # absolute, the CSV
+
+
+def render_benchmark(survey_id: str, survey: Survey, question: Question, downloads: Downloads | None = None) -> str:
     """One question's benchmark: its chart, its table (the numbers as text) and notes."""
     return _render(
         "benchmark.html",
@@ -76,11 +92,12 @@ def render_benchmark(survey_id: str, survey: Survey, question: Question) -> str:
         question=question,
         notes=benchmark_notes(survey, question),
         chart=Markup(render_chart(survey_id, survey, question)),
+        downloads=downloads,
     )
 
 
-def render_survey_benchmarks(survey_id: str, survey: Survey) -> str:
-    return "\n".join(render_benchmark(survey_id, survey, q) for q in survey.questions)
+def render_survey_benchmarks(survey_id: str, survey: Survey, downloads: Downloads | None = None) -> str:
+    return "\n".join(render_benchmark(survey_id, survey, q, downloads) for q in survey.questions)
 
 
 def render_figure(answer: Answer) -> str:
@@ -95,7 +112,10 @@ def render_author_bio(author_id: str, author: Author) -> str:
     return _render("author_bio.html", author_id=author_id, author=author)
 
 
-def render_source_note(survey_id: str, survey: Survey) -> str:
+def render_source_note(
+    survey_id: str, survey: Survey, downloads: Downloads | None = None, citation: Citation | None = None
+) -> str:
+    """The "Methodology and source" section: what the source reports, and what it does not."""
     unworded = sum(1 for q in survey.questions if q.wording is None)
     if unworded == 0:
         wording = "given with each table"
@@ -103,7 +123,15 @@ def render_source_note(survey_id: str, survey: Survey) -> str:
         wording = NOT_REPORTED
     else:
         wording = f"{NOT_REPORTED} for {unworded} of {len(survey.questions)} questions"
-    return _render("source_note.html", survey_id=survey_id, survey=survey, wording=wording)
+    return _render(
+        "source_note.html",
+        survey_id=survey_id,
+        survey=survey,
+        wording=wording,
+        multiple=any(q.kind == "multiple" for q in survey.questions),
+        downloads=downloads,
+        citation=citation,
+    )
 
 
 @dataclass(frozen=True)
@@ -145,4 +173,26 @@ def render_self_assessment(survey_id: str, survey: Survey) -> str:
         survey_id=survey_id,
         survey=survey,
         payload=self_assessment_payload(survey_id, survey),
+    )
+
+
+def render_head(facts: PageFacts) -> str:
+    return _render("head.html", facts=facts, ld=json_ld(facts) if facts.is_article else "")
+
+
+def render_feed(
+    site_name: str, site_url: str, description: str, language: str, feed_url: str, items: list[FeedItem]
+) -> str:
+    return (
+        _render(
+            "feed.xml",
+            site_name=site_name,
+            site_url=site_url,
+            description=description,
+            language=language,
+            feed_url=feed_url,
+            items=items,
+            rfc822=rfc822,
+        )
+        + "\n"
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, Build, build, make_site
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -31,10 +32,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 (a free port) until the generator is closed."""
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(folder: Path, port: int = 0) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 until the generator is closed."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -45,8 +52,20 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(project_build) -> Iterator[str]:
-    yield from serve(project_build.site)
+def served_build(tmp_path_factory) -> Iterator[tuple[Build, str]]:
+    """The site built for the address it is served at, as a host would serve it: canonical
+    URLs, sitemap and feed then point at the server itself."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    result = build(make_site(tmp_path_factory.mktemp("served")), site_url=url)
+    assert result.returncode == 0, result.output
+    for origin in serve(result.site, port):
+        yield result, origin
+
+
+@pytest.fixture(scope="session")
+def site_url(served_build) -> str:
+    return served_build[1]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,44 @@
+"""A survey's figures as downloadable CSV and JSON: one row per answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from survey_data import Survey
+
+COLUMNS = ["survey", "question_id", "question", "answer_id", "answer", "percent", "kind"]
+
+
+def survey_rows(survey_id: str, survey: Survey) -> list[dict[str, object]]:
+    return [
+        {
+            "survey": survey_id,
+            "question_id": question.id,
+            "question": question.wording or question.title,
+            "answer_id": answer.id,
+            "answer": answer.label,
+            "percent": int(answer.percent) if answer.percent.is_integer() else answer.percent,
+            "kind": question.kind,
+        }
+        for question in survey.questions
+        for answer in question.answers
+    ]
+
+
+def survey_csv(survey_id: str, survey: Survey) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(survey_rows(survey_id, survey))
+    return out.getvalue()
+
+
+def survey_json(survey_id: str, survey: Survey) -> str:
+    return json.dumps(survey_rows(survey_id, survey), indent=2, ensure_ascii=False) + "\n"
+
+
+def download_paths(survey_id: str) -> dict[str, str]:
+    """Where the files live in the built site."""
+    return {"csv": f"data/{survey_id}.csv", "json": f"data/{survey_id}.json"}
