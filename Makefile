@@ -6,11 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.txt | sha1sum | cut -c1-12)
 PYTHON ?= python3
+NODE_STAMP := node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1 # Material's end-of-life notice, printed on every build
 export PYTHONPATH := hooks
 
-.PHONY: help serve build test lint format schema check lock clean
+.PHONY: help serve build test lint format audit schema check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -20,13 +21,17 @@ $(STAMP): requirements-dev.txt requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) ## Run every test
+test: $(STAMP) $(NODE_STAMP) ## Run every test
 	$(BIN)/pytest
 
 lint: $(STAMP) ## Ruff: lint and formatting check
@@ -36,6 +41,9 @@ lint: $(STAMP) ## Ruff: lint and formatting check
 format: $(STAMP) ## Ruff: fix formatting
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of every page (gzip, 127.0.0.1), beside default Material
+	$(BIN)/python scripts/audit.py
 
 schema: $(STAMP) ## Regenerate schema/*.json from the data models
 	$(BIN)/python -m survey_data.schema schema

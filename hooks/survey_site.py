@@ -169,7 +169,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """The 404 page is a theme template, not a page: it gets its own head tags."""
+    """The 404 page is a theme template, not a page: it gets its own head tags. No noindex:
+    hosts serve it with status 404, which already keeps it out of search indexes."""
     if template_name == "404.html":
         site_url = config.site_url or ""
         facts = PageFacts(
@@ -178,7 +179,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             description=config.site_description or config.site_name,
             url=urljoin(site_url, "404.html"),
             feed_url=urljoin(site_url, FEED),
-            noindex=True,
+            canonical=False,
         )
         context["head_meta"] = render_head(facts)
     return context

@@ -45,23 +45,31 @@ class BenchmarkRows(HTMLParser):
             self._caption.append(data)
 
 
+INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "time", "tspan"}
+
+
 class Text(HTMLParser):
-    """The visible text of the page's main content, whitespace collapsed."""
+    """The text of a page as a reader meets it: whitespace collapsed, a space between
+    blocks (cells, list items, paragraphs), none inside a line of inline markup."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self._parts: list[str] = []
         self._skip = 0
         self.feed(html)
-        self.text = " ".join(" ".join(self._parts).split())
+        self.text = " ".join("".join(self._parts).split())
 
     def handle_starttag(self, tag, attrs):
         if tag in {"script", "style"}:
             self._skip += 1
+        elif tag not in INLINE:
+            self._parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in {"script", "style"} and self._skip:
             self._skip -= 1
+        elif tag not in INLINE:
+            self._parts.append(" ")
 
     def handle_data(self, data):
         if not self._skip:

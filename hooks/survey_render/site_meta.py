@@ -20,7 +20,7 @@ class PageFacts:
     is_article: bool = False
     author: str | None = None
     date: datetime.date | None = None
-    noindex: bool = False  # e.g. the 404 page
+    canonical: bool = True  # False for the 404 page, which stands in for any missing URL
 
 
 def json_ld(facts: PageFacts) -> Markup:

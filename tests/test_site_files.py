@@ -1,0 +1,225 @@
+"""The built site describes itself and shares its data: head tags, JSON-LD, sitemap,
+robots.txt, 404, RSS feed, CSV/JSON downloads, methodology and citation. And it is private:
+nothing in it loads from another origin."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import FIXTURES, ROOT, build, make_site
+from htmlread import Text
+
+from survey_data import load_dataset
+
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
+ARTICLE = "articles/social-healthcare-how-do-you-stack-up/index.html"
+ARTICLE_URL = SITE_URL + "articles/social-healthcare-how-do-you-stack-up/"
+
+
+class Head(HTMLParser):
+    """<meta>, <link> and JSON-LD of a page, and every resource it would load."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.links: list[dict[str, str]] = []
+        self.resources: list[str] = []
+        self.json_ld: list[str] = []
+        self._in_ld = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("name" in attrs or "property" in attrs):
+            self.meta[attrs.get("name") or attrs["property"]] = attrs.get("content", "")
+        if tag == "link":
+            self.links.append(attrs)
+            if attrs.get("rel") not in {"canonical", "alternate"}:
+                self.resources.append(attrs.get("href", ""))
+        if "src" in attrs:
+            self.resources.append(attrs["src"])
+        if "srcset" in attrs:
+            self.resources += [part.split()[0] for part in attrs["srcset"].split(",") if part.strip()]
+        self._in_ld = tag == "script" and attrs.get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.json_ld.append(data)
+
+    def handle_endtag(self, tag):
+        self._in_ld = False
+
+
+def same_origin(url: str) -> bool:
+    parts = urlsplit(url)
+    return url.startswith("data:") or (not parts.scheme and not parts.netloc) or url.startswith(SITE_URL)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# ---- private ---------------------------------------------------------------------------------
+
+
+def test_no_page_loads_anything_from_another_origin(project_build):
+    pages = html_pages(project_build.site)
+    assert len(pages) >= 3
+    for page in pages:
+        head = Head(page.read_text(encoding="utf-8"))
+        assert head.resources, page
+        offsite = [r for r in head.resources if not same_origin(r)]
+        assert offsite == [], f"{page}: {offsite}"
+
+
+def test_no_stylesheet_imports_from_another_origin(project_build):
+    sheets = sorted(project_build.site.rglob("*.css"))
+    assert sheets
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", css) + re.findall(r"@import\s+(?:url\()?['\"]?([^'\");]+)", css)
+        offsite = [u for u in urls if not same_origin(u.strip())]
+        assert offsite == [], f"{sheet}: {offsite}"
+
+
+def test_the_static_check_catches_offsite_resources():
+    head = Head('<link rel="stylesheet" href="https://fonts.googleapis.com/css"><img srcset="//cdn.x/a.png 2x">')
+    assert [r for r in head.resources if not same_origin(r)] == ["https://fonts.googleapis.com/css", "//cdn.x/a.png"]
+
+
+# ---- described -------------------------------------------------------------------------------
+
+
+def test_every_page_has_description_canonical_and_social_tags(project_build):
+    for page, url, kind in [
+        ("index.html", SITE_URL, "website"),
+        (ARTICLE, ARTICLE_URL, "article"),
+    ]:
+        head = Head(project_build.page(page))
+        assert len(head.meta["description"]) > 40
+        canonical = [link["href"] for link in head.links if link.get("rel") == "canonical"]
+        assert canonical == [url]
+        assert head.meta["og:url"] == url
+        assert head.meta["og:type"] == kind
+        assert head.meta["og:site_name"] == "Social Healthcare"
+        assert head.meta["og:description"] == head.meta["description"] == head.meta["twitter:description"]
+        assert head.meta["og:title"] == head.meta["twitter:title"]
+        assert head.meta["twitter:card"] == "summary"
+        feed = [link["href"] for link in head.links if link.get("type") == "application/rss+xml"]
+        assert feed == [SITE_URL + "feed.xml"]
+
+
+def test_article_description_and_json_ld_come_from_front_matter_and_data(project_build):
+    head = Head(project_build.page(ARTICLE))
+    assert head.meta["description"].startswith("Reports that scold healthcare providers")
+    assert head.meta["og:title"] == "Social Healthcare: How Do You Stack Up?"
+    (ld,) = [json.loads(text) for text in head.json_ld]
+    assert ld == {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": "Social Healthcare: How Do You Stack Up?",
+        "description": head.meta["description"],
+        "mainEntityOfPage": ARTICLE_URL,
+        "publisher": {"@type": "Organization", "name": "Social Healthcare"},
+        "author": {"@type": "Person", "name": "Rob Lovitt"},
+    }  # no datePublished: the source gives no date, and none is invented
+
+
+def test_a_dated_article_has_date_published(tmp_path):
+    fiction = FIXTURES / "fictional-site"
+    result = build(make_site(tmp_path, docs=fiction / "docs", data=fiction / "data"))
+    assert result.returncode == 0, result.output
+    head = Head(result.page("articles/lunar-messaging/index.html"))
+    (ld,) = [json.loads(text) for text in head.json_ld]
+    assert ld["datePublished"] == "2099-02-01"
+    assert head.meta["article:published_time"] == "2099-02-01"
+    feed = ET.fromstring(result.page("feed.xml"))
+    assert feed.findtext("channel/item/pubDate") == "Sun, 01 Feb 2099 12:00:00 +0000"
+
+
+def test_sitemap_robots_and_404(project_build):
+    sitemap = ET.fromstring(project_build.page("sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    assert {loc.text for loc in sitemap.findall("s:url/s:loc", ns)} == {SITE_URL, ARTICLE_URL}
+    assert project_build.page("robots.txt") == f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n"
+    not_found = project_build.page("404.html")
+    assert "404 - Not found" in Text(not_found).text
+    assert 'class="md-header' in not_found  # the site's own header and style
+    not_found_head = Head(not_found)
+    assert "robots" not in not_found_head.meta  # hosts serve it with status 404
+    assert not [link for link in not_found_head.links if link.get("rel") == "canonical"]
+    assert len(not_found_head.meta["description"]) > 40
+
+
+def test_rss_feed_lists_the_articles(project_build):
+    channel = ET.fromstring(project_build.page("feed.xml")).find("channel")
+    assert channel.findtext("title") == "Social Healthcare"
+    items = channel.findall("item")
+    assert [(i.findtext("title"), i.findtext("link")) for i in items] == [
+        ("Social Healthcare: How Do You Stack Up?", ARTICLE_URL)
+    ]
+    assert items[0].findtext("description").startswith("Reports that scold")
+    assert items[0].findtext("{http://purl.org/dc/elements/1.1/}creator") == "Rob Lovitt"
+    assert items[0].find("pubDate") is None
+
+
+# ---- reusable --------------------------------------------------------------------------------
+
+
+def expected_rows() -> list[dict[str, str]]:
+    survey = load_dataset(ROOT).surveys["ubm-social-healthcare"]
+    return [
+        {
+            "survey": "ubm-social-healthcare",
+            "question_id": q.id,
+            "question": q.wording or q.title,
+            "answer_id": a.id,
+            "answer": a.label,
+            "percent": f"{a.percent:g}",
+            "kind": q.kind,
+        }
+        for q in survey.questions
+        for a in q.answers
+    ]
+
+
+def test_csv_and_json_downloads_hold_every_answer(project_build):
+    rows = list(csv.DictReader(io.StringIO(project_build.page("data/ubm-social-healthcare.csv"))))
+    assert rows == expected_rows()
+    assert len(rows) == 15
+    as_json = json.loads(project_build.page("data/ubm-social-healthcare.json"))
+    assert [{k: str(v) for k, v in row.items()} for row in as_json] == expected_rows()
+
+
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_every_table_links_to_the_downloads(project_build, extension):
+    html = project_build.page(ARTICLE)
+    notes = re.findall(r'<p class="benchmark__note">.*?</p>', html, re.S)
+    assert len(notes) == 4
+    for note in notes:
+        (href,) = re.findall(rf'href="([^"]+\.{extension})"', note)
+        target = urljoin(ARTICLE_URL, href).removeprefix(SITE_URL)
+        assert (project_build.site / target).is_file(), href
+
+
+def test_methodology_and_citation(project_build):
+    text = Text(project_build.page(ARTICLE)).text
+    assert "Methodology and source" in text
+    for item in ("Who was asked", "Number of respondents", "Fieldwork dates", "Question wording"):
+        assert f"{item} not reported in the source" in text
+    assert "Figures are rounded shares of respondents, in percent, as published." in text
+    assert "Where several answers were allowed, totals exceed 100%." in text
+    assert "No margin of error can be given for a sample whose design is not reported." in text
+    assert (
+        "Cite this: UBM Tech, “UBM Tech survey on social media in healthcare”, as reported in Social Healthcare: "
+        f"How Do You Stack Up?, by Rob Lovitt. Social Healthcare, {ARTICLE_URL}. "
+        f"Data: {SITE_URL}data/ubm-social-healthcare.csv."
+    ) in text
