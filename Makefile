@@ -10,6 +10,11 @@ NODE_STAMP := node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1 # Material's end-of-life notice, printed on every build
 export PYTHONPATH := hooks
+# Reproducible builds: dates in the output (sitemap, gzip headers) come from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: help serve build test lint format audit schema check lock clean
 
@@ -34,9 +39,11 @@ build: $(STAMP) ## Strict build of the site into site/
 test: $(STAMP) $(NODE_STAMP) ## Run every test
 	$(BIN)/pytest
 
-lint: $(STAMP) ## Ruff: lint and formatting check
+lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint (YAML)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/markdownlint-cli2
+	$(BIN)/yamllint --strict .
 
 format: $(STAMP) ## Ruff: fix formatting
 	$(BIN)/ruff format .

@@ -56,7 +56,7 @@ def lighthouse(url: str, name: str, categories: list[str] = CATEGORIES) -> dict:
             f"--only-categories={','.join(categories)}",
             f"--chrome-flags={CHROME_FLAGS}",
         ],
-        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")},
         check=True,
         timeout=300,
     )

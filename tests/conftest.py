@@ -36,9 +36,9 @@ def make_site(target: Path, docs: Path = ROOT / "docs", data: Path = ROOT / "dat
     return target
 
 
-def build(site_root: Path, site_url: str | None = None) -> Build:
+def build(site_root: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None) -> Build:
     """Run the real MkDocs CLI, strict, exactly as `make build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     env.pop("PYTHONPATH", None)  # the hook must find its own modules

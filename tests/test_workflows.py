@@ -1,0 +1,57 @@
+"""The GitHub Actions workflows: valid YAML, actions pinned by version, only existing make
+targets, and nothing deployed unless every check passed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+MAKE_TARGETS = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def steps(workflow: dict):
+    for job in workflow["jobs"].values():
+        yield from job.get("steps", [])
+
+
+def test_there_are_two_workflows():
+    assert [w.name for w in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_and_make_targets_exist(path):
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for step in steps(workflow):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w-]+/[\w-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", step["uses"]), step["uses"]
+        for command in re.findall(r"\bmake ([a-z -]+)", step.get("run", "")):
+            for target in command.split():
+                assert target in MAKE_TARGETS, f"{path.name}: make {target} is not a target"
+
+
+def test_pull_requests_run_make_check_and_upload_the_site():
+    workflow = load("pull-request.yml")
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    runs = [s.get("run") for s in steps(workflow)]
+    assert "make check" in runs
+    upload = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload and upload[0]["with"]["path"] == "site/"
+
+
+def test_only_a_fully_checked_build_is_deployed():
+    workflow = load("publish.yml")
+    assert workflow[True]["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    names = [s.get("run") or s.get("uses", "").split("@")[0] for s in build["steps"]]
+    assert names.index("make lint test") < names.index("make build") < names.index("actions/upload-pages-artifact")
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
