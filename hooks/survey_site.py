@@ -192,10 +192,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _build.problems:
         raise PluginError(str(DataError(_build.problems)))
     for survey_id, survey in _build.dataset.surveys.items():
-        for question in survey.questions:
-            if (survey_id, question.id) not in _build.shown:
-                log.warning(
-                    f"{_build.dataset.survey_files[survey_id]}: question '{question.id}' is shown on no page; "
-                    f"add <!-- data:table {survey_id} {question.id} --> to an article, or remove it"
-                )
+        file = _build.dataset.survey_files[survey_id]
+        hidden = [q.id for q in survey.questions if (survey_id, q.id) not in _build.shown]
+        if len(hidden) == len(survey.questions):
+            log.warning(
+                f"{file}: survey '{survey_id}' is shown on no page; "
+                f"add <!-- data:tables {survey_id} --> to an article, or remove the file"
+            )
+            continue
+        for question_id in hidden:
+            log.warning(
+                f"{file}: question '{question_id}' is shown on no page; "
+                f"add <!-- data:table {survey_id} {question_id} --> to an article, or remove it"
+            )
     return env

@@ -77,7 +77,8 @@ def test_valid_survey_has_no_problem_and_keeps_values():
         ),
         pytest.param(
             ("label: A", 'label: "  "'),
-            "data/surveys/x.yml:10:16: questions[0].answers[0].label: must not be empty",
+            "data/surveys/x.yml:10:16: questions[0].answers[0].label: must not be empty; write the text, "
+            "or remove the line if the field is optional",
             id="label-blank",
         ),
         pytest.param(
@@ -177,7 +178,10 @@ def test_several_answer_question_may_exceed_100():
 
 def test_question_with_no_answers():
     text = SURVEY.split("    answers:")[0] + "    answers: []\n"
-    assert messages(text) == ["data/surveys/x.yml:8:14: questions[0].answers: needs at least one entry"]
+    assert messages(text) == [
+        "data/surveys/x.yml:8:14: questions[0].answers: needs at least one entry; add one below it, "
+        "each starting with '- '"
+    ]
 
 
 def test_duplicate_question_id_points_at_second():
@@ -190,9 +194,12 @@ def test_duplicate_question_id_points_at_second():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", "data/surveys/x.yml:1:1: the file is empty; it needs the fields shown in the guide"),
-        ("# just a comment\n", "data/surveys/x.yml:1:1: the file is empty; it needs the fields shown in the guide"),
-        ("- a\n- b\n", "data/surveys/x.yml:1:1: the top level must be a mapping of 'key: value' lines, not a list"),
+        ("", "data/surveys/x.yml:1:1: the file is empty; fill it in as CONTRIBUTING.md shows"),
+        ("# just a comment\n", "data/surveys/x.yml:1:1: the file is empty; fill it in as CONTRIBUTING.md shows"),
+        (
+            "- a\n- b\n",
+            "data/surveys/x.yml:1:1: the top level must be 'key: value' lines (see CONTRIBUTING.md), not a list",
+        ),
         (
             "title: T\n---\ntitle: U\n",
             "data/surveys/x.yml:2:1: YAML syntax error: a second document ('---') in one file; remove the '---' line",
@@ -292,7 +299,8 @@ def test_load_dataset_reports_problems_of_all_files_at_once(tmp_path):
     with pytest.raises(DataError) as caught:
         load_dataset(tmp_path)
     assert str(caught.value).splitlines() == [
-        "data/surveys/Bad Name.yml: a survey file name is its id: use lower-case letters, digits, hyphens",
+        "data/surveys/Bad Name.yml: a survey file name is its id: rename the file with lower-case letters, "
+        "digits and hyphens only",
         "data/surveys/bad.yml:11:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 150",
         "data/surveys/latin1.yml: not UTF-8 text (byte 10); save the file as UTF-8",
         "data/authors.yml:1:10: authors: must be a list: one entry per line, each starting with '- '",

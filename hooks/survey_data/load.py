@@ -45,7 +45,13 @@ def load_dataset(root: FsPath) -> Dataset:
             continue
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", survey_id):
             problems.append(
-                Problem(shown, None, None, "", "a survey file name is its id: use lower-case letters, digits, hyphens")
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    "",
+                    "a survey file name is its id: rename the file with lower-case letters, digits and hyphens only",
+                )
             )
             continue
         survey, found = validate_file(shown, _read(path, shown, problems), Survey)
@@ -93,7 +99,7 @@ def _validate(
         return None, [Problem(shown, err.position.line + line_offset, err.position.column, "", err.message)], None
     if not isinstance(doc.data, dict):
         got = "a list" if isinstance(doc.data, list) else f"a single value ({doc.data!r})"
-        message = f"the top level must be a mapping of 'key: value' lines, not {got}"
+        message = f"the top level must be 'key: value' lines (see CONTRIBUTING.md), not {got}"
         return None, [Problem(shown, 1 + line_offset, 1, "", message)], doc
     try:
         parsed = model.model_validate(doc.data)
@@ -180,7 +186,7 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "string_type":
         return f"must be text; got {value!r} (put it in quotes)"
     if kind == "string_too_short":
-        return "must not be empty"
+        return "must not be empty; write the text, or remove the line if the field is optional"
     if kind == "string_pattern_mismatch":
         if name == "url":
             return f"must be a full https:// address; got {value!r}"
@@ -190,7 +196,7 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "literal_error":
         return f"must be {ctx.get('expected')}; got {value!r}"
     if kind == "too_short":
-        return "needs at least one entry"
+        return "needs at least one entry; add one below it, each starting with '- '"
     if kind == "list_type":
         return "must be a list: one entry per line, each starting with '- '"
     if kind in {"model_type", "dict_type"}:

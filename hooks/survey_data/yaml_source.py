@@ -90,6 +90,9 @@ _HINTS = {
     "did not find expected key": "the indentation does not match the lines above{started}; line the keys up",
     "did not find expected '-' indicator": "a list item is indented differently{started}; line the '- ' up",
     "could not determine a constructor": "a '!!' tag, which data files may not use; remove it",
+    "expected <block end>": (
+        "this line does not fit the lines above: check them for a quote left open, or this line's indentation"
+    ),
     "found undefined alias": "an alias (*name) with no matching anchor (&name)",
 }
 
@@ -112,7 +115,7 @@ def parse_yaml(text: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblem("the file is empty; it needs the fields shown in the guide", Position(1, 1))
+            raise YamlProblem("the file is empty; fill it in as CONTRIBUTING.md shows", Position(1, 1))
         doc = YamlDocument(data=None)
         doc.values[()] = _position(node)
         _index(node, (), doc, set())

@@ -1,0 +1,88 @@
+"""`mkdocs serve` as a writer uses it: the real server on 127.0.0.1, an open Chromium page,
+a data edit that shows up without a restart, and a broken edit reported then recovered."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import make_site
+
+from .conftest import free_port
+
+SURVEY = "data/surveys/ubm-social-healthcare.yml"
+ROW = "#benchmark-ubm-social-healthcare-presence-some-presence td"
+
+
+def wait_for(condition, timeout: float = 20.0, what: str = "") -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if condition():
+            return time.monotonic() - start
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A copy of the project served by `mkdocs serve`; stopped after the test."""
+    root = make_site(tmp_path)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    env.pop("PYTHONPATH", None)
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: "Serving on" in log.read_text(), what="the server to start")
+        yield root, f"http://127.0.0.1:{port}", log
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / SURVEY
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_data_edit_reaches_the_open_page_without_restart(browser, served):
+    root, origin, log = served
+    page = browser.new_page()
+    page.goto(origin + "/articles/social-healthcare-how-do-you-stack-up/")
+    assert page.locator(ROW).inner_text() == "53%"
+    edit(root, "percent: 53", "percent: 54")
+    seconds = wait_for(lambda: page.locator(ROW).inner_text() == "54%", what="the page to show 54%")
+    print(f"live reload: the open page showed the edit {seconds:.1f}s after saving")
+    page.close()
+
+
+def test_a_broken_edit_is_reported_then_recovered_without_restart(browser, served):
+    root, origin, log = served
+    page = browser.new_page()
+    page.goto(origin + "/articles/social-healthcare-how-do-you-stack-up/")
+    edit(root, "percent: 53", "percent: 153")
+    wait_for(
+        lambda: "questions[0].answers[0].percent: a percent must be between 0 and 100; got 153" in log.read_text(),
+        what="the error in the server's output",
+    )
+    assert "Traceback" not in log.read_text()
+    assert page.locator(ROW).inner_text() == "53%"  # the last good build stays on screen
+    edit(root, "percent: 153", "percent: 52")  # 52 + 47: within 100
+    wait_for(lambda: page.locator(ROW).inner_text() == "52%", what="the fixed page")
+    page.close()

@@ -1,0 +1,376 @@
+"""The mistakes a writer can make, each through a real `mkdocs build --strict` of a copy of
+the site: the exact message (file, line, column, what is wrong, the fix), a non-zero exit,
+and no traceback. CONTRIBUTING.md explains each message; keep the two in step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from conftest import ROOT, build, make_site
+
+S = "data/surveys/ubm-social-healthcare.yml"
+A = "docs/articles/social-healthcare-how-do-you-stack-up.md"
+AUTHORS = "data/authors.yml"
+TAKEAWAYS = "data/takeaways.yml"
+
+
+def line(path: str, needle: str) -> int:
+    """Line number of `needle` in the project's own (unbroken) file."""
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, 1) if needle in text)
+
+
+@dataclass
+class Mistake:
+    name: str
+    expected: list[str]  # each a whole message line, as the build prints it
+    edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old, new)
+    writes: dict[str, str | bytes] = field(default_factory=dict)  # file -> new content
+
+
+P53 = line(S, "percent: 53")
+PRESENCE = line(S, "- id: presence")
+CATALOGUE = [
+    # ---- YAML syntax ----
+    Mistake(
+        "yaml-unclosed-quote",
+        [
+            f"{S}:{line(S, 'reported_in:')}:17: YAML syntax error: this line does not fit the lines above: check them "
+            "for a quote left open, or this line's indentation"
+        ],
+        edits=[(S, "title: UBM Tech survey", 'title: "UBM Tech survey')],
+    ),
+    Mistake(
+        "yaml-bad-indentation",
+        [
+            f"{S}:{line(S, 'reported_in:')}:3: YAML syntax error: this line does not fit the lines above: check them "
+            "for a quote left open, or this line's indentation"
+        ],
+        edits=[(S, "  publisher: UBM Tech", "    publisher: UBM Tech")],
+    ),
+    Mistake(
+        "yaml-tab",
+        [f"{S}:{line(S, 'publisher: UBM')}:1: YAML syntax error: a tab character; indent with spaces only"],
+        edits=[(S, "  publisher: UBM Tech", "\tpublisher: UBM Tech")],
+    ),
+    Mistake(
+        "yaml-duplicate-key",
+        [f"{S}:{P53 + 1}:9: duplicate key 'percent' (first given on line {P53}); remove one of the two"],
+        edits=[(S, "        percent: 53\n", "        percent: 53\n        percent: 54\n")],
+    ),
+    Mistake(
+        "yaml-second-document",
+        [
+            f"{S}:{line(S, 'questions:')}:1: YAML syntax error: a second document ('---') in one file; remove the '---' line"
+        ],
+        edits=[(S, "questions:\n", "---\nquestions:\n")],
+    ),
+    # ---- values ----
+    Mistake(
+        "percent-with-sign",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: write the number without the % sign: 53"],
+        edits=[(S, "percent: 53", 'percent: "53%"')],
+    ),
+    Mistake(
+        "percent-over-100",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 153"],
+        edits=[(S, "percent: 53", "percent: 153")],
+    ),
+    Mistake(
+        "percent-negative",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got -5"],
+        edits=[(S, "percent: 53", "percent: -5")],
+    ),
+    Mistake(
+        "percent-as-word",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not 'fifty-three'"],
+        edits=[(S, "percent: 53", "percent: fifty-three")],
+    ),
+    Mistake(
+        "label-missing",
+        [
+            f"{S}:{line(S, '- id: some-presence')}:9: questions[0].answers[0].label: required field 'label' is "
+            "missing; add 'label: ...'"
+        ],
+        edits=[(S, "        label: Some presence\n", "")],
+    ),
+    Mistake(
+        "label-as-number",
+        [
+            f"{S}:{line(S, 'label: Some presence')}:16: questions[0].answers[0].label: must be text; got 2014 (put it in quotes)"
+        ],
+        edits=[(S, "label: Some presence", "label: 2014")],
+    ),
+    Mistake(
+        "unknown-key-typo",
+        [
+            f"{S}:{line(S, 'label: Some presence') + 1}:9: questions[0].answers[0].lable: unknown key 'lable'; "
+            "did you mean 'label'? (remove it or fix its spelling)",
+        ],
+        edits=[(S, "label: Some presence", "label: Some presence\n        lable: typo")],
+    ),
+    Mistake(
+        "unknown-kind",
+        [f"{S}:{PRESENCE + 2}:11: questions[0].kind: must be 'single' or 'multiple'; got 'one'"],
+        edits=[(S, "    kind: single\n", "    kind: one\n")],
+    ),
+    Mistake(
+        "answer-id-twice",
+        [
+            f"{S}:{line(S, '- id: good-deal-of-activity')}:9: questions[0].answers[1].id: id 'some-presence' is "
+            f"already used on line {line(S, '- id: some-presence')}; give each a different id"
+        ],
+        edits=[(S, "- id: good-deal-of-activity", "- id: some-presence")],
+    ),
+    Mistake(
+        "question-id-twice",
+        [
+            f"{S}:{line(S, '- id: effectiveness')}:5: questions[1].id: id 'presence' is already used on line "
+            f"{PRESENCE}; give each a different id"
+        ],
+        edits=[(S, "- id: effectiveness", "- id: presence")],
+    ),
+    Mistake(
+        "id-with-spaces",
+        [
+            f"{S}:{PRESENCE}:9: questions[0].id: must be lower-case letters, digits and hyphens, such as "
+            "'good-deal'; got 'Social presence'"
+        ],
+        edits=[(S, "- id: presence", "- id: Social presence")],
+    ),
+    Mistake(
+        "question-without-answers",
+        [
+            f"{S}:{line(S, 'id: effectiveness') + 3}:14: questions[1].answers: needs at least one entry; add one "
+            "below it, each starting with '- '"
+        ],
+        edits=[
+            (
+                S,
+                "    kind: single\n    answers:\n      - id: effective-room-to-improve\n"
+                "        label: Effective, but with room for improvement\n        percent: 51\n"
+                "      - id: not-doing-a-good-job\n        label: Not doing a good job handling social media\n"
+                "        percent: 18\n      - id: very-effective\n        label: Very effective\n"
+                "        percent: 17\n",
+                "    kind: single\n    answers: []\n",
+            )
+        ],
+    ),
+    Mistake(
+        "single-answers-over-100",
+        [
+            f"{S}:{PRESENCE + 3}:5: questions[0].answers: the answers of a single-answer question add up to 107%, "
+            "more than 100%; check the figures, or set 'kind: multiple' if several answers were allowed"
+        ],
+        edits=[(S, "percent: 53", "percent: 60")],
+    ),
+    Mistake(
+        "missing-section",
+        [
+            f"{S}:{line(S, 'title: UBM')}:1: source: required field 'source' is missing; add 'source: ...'",
+            f"{S}:{line(S, 'source:')}:1: source_removed_by_test: unknown key 'source_removed_by_test'; valid: "
+            "'questions', 'source', 'title' (remove it or fix its spelling)",
+        ],
+        edits=[(S, "source:\n  publisher: UBM Tech\n  reported_in:", "source_removed_by_test:")],
+    ),
+    # ---- whole files ----
+    Mistake(
+        "empty-file",
+        ["data/surveys/new.yml:1:1: the file is empty; fill it in as CONTRIBUTING.md shows"],
+        writes={"data/surveys/new.yml": ""},
+    ),
+    Mistake(
+        "list-not-mapping",
+        ["data/surveys/new.yml:1:1: the top level must be 'key: value' lines (see CONTRIBUTING.md), not a list"],
+        writes={"data/surveys/new.yml": "- title: T\n- source: S\n"},
+    ),
+    Mistake(
+        "file-name-not-an-id",
+        [
+            "data/surveys/New Survey.yml: a survey file name is its id: rename the file with lower-case letters, "
+            "digits and hyphens only"
+        ],
+        writes={"data/surveys/New Survey.yml": (ROOT / S).read_text(encoding="utf-8")},
+    ),
+    Mistake(
+        "yaml-extension",
+        ["data/surveys/new.yaml: data files end in .yml; rename the file"],
+        writes={"data/surveys/new.yaml": (ROOT / S).read_text(encoding="utf-8")},
+    ),
+    Mistake(
+        "not-utf8",
+        ["data/surveys/new.yml: not UTF-8 text (byte 10); save the file as UTF-8"],
+        writes={"data/surveys/new.yml": "title: caf\xe9\n".encode("latin-1")},
+    ),
+    Mistake(
+        "survey-shown-nowhere",
+        [
+            "data/surveys/copy.yml: survey 'copy' is shown on no page; add <!-- data:tables copy --> to an article, "
+            "or remove the file",
+            "Aborted with 1 warnings in strict mode!",
+        ],
+        writes={"data/surveys/copy.yml": (ROOT / S).read_text(encoding="utf-8")},
+    ),
+    Mistake(
+        "question-shown-nowhere",
+        [
+            f"{S}: question 'investment' is shown on no page; add <!-- data:table ubm-social-healthcare investment "
+            "--> to an article, or remove it"
+        ],
+        edits=[(A, "<!-- data:table ubm-social-healthcare investment -->\n", "")],
+    ),
+    Mistake(
+        "author-without-bio",
+        [
+            f"{AUTHORS}:{line(AUTHORS, '- id: rob-lovitt')}:5: authors[0].bio: required field 'bio' is missing; add 'bio: ...'"
+        ],
+        edits=[(AUTHORS, "    bio: >-", "    about: >-")],
+        # and the unknown key is reported in the same run:
+    ),
+    Mistake(
+        "takeaway-unknown-key",
+        [
+            f"{TAKEAWAYS}:{line(TAKEAWAYS, 'title: ')}:5: takeaways[0].titel: unknown key 'titel'; did you mean "
+            "'title'? (remove it or fix its spelling)"
+        ],
+        edits=[(TAKEAWAYS, "    title: ", "    titel: ")],
+    ),
+    # ---- front matter ----
+    Mistake(
+        "unknown-author",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt')}:9: author: unknown author 'rob-lovit'; did you mean 'rob-lovitt'? "
+            "(see data/authors.yml)"
+        ],
+        edits=[(A, "author: rob-lovitt", "author: rob-lovit")],
+    ),
+    Mistake(
+        "front-matter-missing-summary",
+        [f"{A}:2:1: summary: required field 'summary' is missing; add 'summary: ...'"],
+        edits=[(A, "summary: >-", "abstract: >-")],
+    ),
+    Mistake(
+        "front-matter-bad-date",
+        [f"{A}:{line(A, 'author: rob-lovitt') + 1}:7: date: must be a date written YYYY-MM-DD; got '27/11/2026'"],
+        edits=[(A, "author: rob-lovitt\n", "author: rob-lovitt\ndate: 27/11/2026\n")],
+    ),
+    Mistake(
+        "front-matter-yaml-error",
+        [f"{A}:2:8: YAML syntax error: a quote is never closed; add the closing quote"],
+        edits=[
+            (A, 'title: "Social Healthcare: How Do You Stack Up?"', 'title: "Social Healthcare: How Do You Stack Up?')
+        ],
+    ),
+    Mistake(
+        "article-without-front-matter",
+        [
+            "docs/articles/new.md:1:1: an article starts with front matter: a '---' line, then title, summary and "
+            "author, then '---'"
+        ],
+        writes={"docs/articles/new.md": "# New\n\nText.\n"},
+    ),
+    # ---- placeholders ----
+    Mistake(
+        "placeholder-unknown-kind",
+        [
+            f"{A}:{line(A, 'data:takeaway')}:1: <!-- data:takaway get-social -->: unknown placeholder 'takaway'; "
+            "did you mean 'takeaway'?"
+        ],
+        edits=[(A, "data:takeaway get-social", "data:takaway get-social")],
+    ),
+    Mistake(
+        "placeholder-unknown-survey",
+        [
+            f"{A}:{line(A, 'data:source')}:1: <!-- data:source ubm-social-health -->: unknown survey "
+            "'ubm-social-health'; did you mean 'ubm-social-healthcare'? (see data/surveys/)"
+        ],
+        edits=[(A, "data:source ubm-social-healthcare", "data:source ubm-social-health")],
+    ),
+    Mistake(
+        "placeholder-unknown-question",
+        [
+            f"{A}:{line(A, 'healthcare uses -->')}:1: <!-- data:table ubm-social-healthcare use -->: unknown question "
+            "'use' in survey 'ubm-social-healthcare'; did you mean 'uses'?"
+        ],
+        edits=[(A, "ubm-social-healthcare uses -->", "ubm-social-healthcare use -->")],
+    ),
+    Mistake(
+        "placeholder-unknown-answer",
+        [
+            f"{A}:{line(A, 'Or does it?')}:13: <!-- data:figure ubm-social-healthcare presence some -->: unknown "
+            "answer 'some' in question 'presence'; valid: 'good-deal-of-activity', 'some-presence'"
+        ],
+        edits=[(A, "Or does it?", "Or does it (<!-- data:figure ubm-social-healthcare presence some -->)?")],
+    ),
+    Mistake(
+        "placeholder-missing-argument",
+        [
+            f"{A}:{line(A, 'healthcare uses -->')}:1: <!-- data:table uses -->: 'table' takes 2 arguments, got 1; "
+            "write it as <!-- data:table SURVEY QUESTION -->"
+        ],
+        edits=[(A, "data:table ubm-social-healthcare uses", "data:table uses")],
+    ),
+    Mistake(
+        "placeholder-not-closed",
+        [f"{A}:{line(A, 'data:author')}:1: placeholder is not closed: end it with '-->' on the same line"],
+        edits=[(A, "<!-- data:author rob-lovitt -->", "<!-- data:author rob-lovitt")],
+    ),
+    Mistake(
+        "block-placeholder-in-a-sentence",
+        [
+            f"{A}:{line(A, 'data:takeaway')}:11: <!-- data:takeaway get-social -->: 'takeaway' makes a block: "
+            "put it on a line of its own, with a blank line before and after"
+        ],
+        edits=[(A, "<!-- data:takeaway get-social -->", "In short: <!-- data:takeaway get-social -->")],
+    ),
+    Mistake(
+        "unknown-takeaway",
+        [
+            f"{A}:{line(A, 'data:takeaway')}:1: <!-- data:takeaway get-socail -->: unknown takeaway 'get-socail'; "
+            "did you mean 'get-social'?"
+        ],
+        edits=[(A, "data:takeaway get-social", "data:takeaway get-socail")],
+    ),
+    Mistake(
+        "several-mistakes-at-once",
+        [
+            f"{A}:{line(A, 'data:takeaway')}:1: <!-- data:takaway get-social -->: unknown placeholder 'takaway'; "
+            "did you mean 'takeaway'?",
+            f"{A}:{line(A, 'data:author')}:1: <!-- data:author rob -->: unknown author 'rob'; valid: 'rob-lovitt'",
+            f"docs/index.md:{line('docs/index.md', 'data:articles')}:1: <!-- data:article -->: unknown placeholder 'article'; did you mean 'articles'?",
+        ],
+        edits=[
+            (A, "data:takeaway get-social", "data:takaway get-social"),
+            (A, "data:author rob-lovitt", "data:author rob"),
+            ("docs/index.md", "data:articles", "data:article"),
+        ],
+    ),
+]
+
+
+def test_the_catalogue_is_large_enough():
+    assert len(CATALOGUE) >= 30
+    assert len({m.name for m in CATALOGUE}) == len(CATALOGUE)
+
+
+@pytest.mark.parametrize("mistake", CATALOGUE, ids=lambda m: m.name)
+def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
+    root = make_site(tmp_path)
+    for path, old, new in mistake.edits:
+        text = (root / path).read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    for path, content in mistake.writes.items():
+        target = root / path
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output
+    printed = result.output.splitlines()
+    for message in mistake.expected:
+        # Whole lines, after MkDocs' "ERROR    -  " (and for warnings the logger's "hooks/survey_site: ")
+        assert any(text.endswith(message) for text in printed), result.output
