@@ -62,7 +62,7 @@ def edit(root: Path, old: str, new: str) -> None:
 
 
 def test_a_data_edit_reaches_the_open_page_without_restart(browser, served):
-    root, origin, log = served
+    root, origin, _log = served
     page = browser.new_page()
     page.goto(origin + "/articles/social-healthcare-how-do-you-stack-up/")
     assert page.locator(ROW).inner_text() == "53%"
