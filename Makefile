@@ -16,7 +16,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test lint format audit schema check lock clean
+.PHONY: help serve build test lint format fuzz audit schema check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint
 format: $(STAMP) ## Ruff: fix formatting
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+fuzz: $(STAMP) ## Property-based fuzzing with many more examples than make test (minutes)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider
 
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse scores of every page (gzip, 127.0.0.1), beside default Material
 	$(BIN)/python scripts/audit.py

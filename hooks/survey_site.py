@@ -7,11 +7,13 @@ does not re-import hook modules.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
@@ -119,6 +121,9 @@ def _newest_first(articles):
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if isinstance(page.meta.get("title"), str):
+        # Material prints the page title into the nav, <h1> and search index unescaped.
+        page.meta["title"] = escape(page.meta["title"])
     if "data:" not in markdown:
         return None  # cheap skip for pages with no placeholder
     assert _build is not None, "on_files runs before on_page_markdown"
@@ -154,7 +159,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     meta = article[1] if article else None
     facts = PageFacts(
         site_name=config.site_name,
-        title=config.site_name if page.is_homepage else (page.title or config.site_name),
+        title=config.site_name if page.is_homepage else (html.unescape(page.title or "") or config.site_name),
         description=(meta.description or meta.summary)
         if meta
         else (page.meta.get("description") or config.site_description or config.site_name),

@@ -53,3 +53,12 @@ def test_the_code_names_no_article_survey_or_author():
             code = path.read_text(encoding="utf-8").lower()
             for name in ("ubm", "lovitt", "social-healthcare", "lunar"):
                 assert name not in code, f"{path} names {name!r}"
+
+
+def test_the_site_code_comes_with_the_hooks_not_the_content(fiction):
+    """CSS and script are theme files (overrides/), so a new site gets them without copying."""
+    assert (fiction.site / "assets/stylesheets/site.css").is_file()
+    assert (fiction.site / "assets/javascripts/self-assessment.js").is_file()
+    html = fiction.page("articles/lunar-messaging/index.html")
+    assert 'href="../../assets/stylesheets/site.css"' in html
+    assert 'src="../../assets/javascripts/self-assessment.js"' in html

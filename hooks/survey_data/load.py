@@ -18,6 +18,7 @@ from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
+MAX_FILE_BYTES = 1024 * 1024  # the largest data file read; a survey file is a few KB
 SURVEYS_DIR = "data/surveys"
 AUTHORS_FILE = "data/authors.yml"
 TAKEAWAYS_FILE = "data/takeaways.yml"
@@ -74,6 +75,11 @@ def load_dataset(root: FsPath) -> Dataset:
 
 
 def _read(path: FsPath, shown: str, problems: list[Problem]) -> str | None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        message = f"the file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes: split or trim it"
+        problems.append(Problem(shown, None, None, "", message))
+        return None
     try:
         return path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
     except UnicodeDecodeError as err:
@@ -170,6 +176,12 @@ def _problem(shown: str, doc: YamlDocument, error: dict[str, Any], model: type[B
     return Problem(shown, position.line + offset, position.column, format_path(path), message)
 
 
+def _short(value: Any) -> str:
+    """repr() of a value, cut short: a hostile file may hold a megabyte on one line."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
     ctx = error.get("ctx", {})
     if kind == "extra_forbidden":
@@ -177,24 +189,26 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
         return f"unknown key '{name}'" + suggest(name, fields) + " (remove it or fix its spelling)"
     if kind in {"float_type", "int_type"}:
         if isinstance(value, str) and value.strip().endswith("%"):
-            return f"write the number without the % sign: {value.strip().rstrip('%').strip()}"
-        return f"must be a plain number such as 53, not {value!r}"
+            return f"write the number without the % sign: {value.strip().rstrip('%').strip()[:40]}"
+        return f"must be a plain number such as 53, not {_short(value)}"
     if kind in {"greater_than_equal", "less_than_equal"} and name == "percent":
-        return f"a percent must be between 0 and 100; got {value}"
+        return f"a percent must be between 0 and 100; got {_short(value)}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        return error["msg"].replace("Input should be", "must be") + f"; got {value}"
+        return error["msg"].replace("Input should be", "must be") + f"; got {_short(value)}"
     if kind == "string_type":
-        return f"must be text; got {value!r} (put it in quotes)"
+        return f"must be text; got {_short(value)} (put it in quotes)"
     if kind == "string_too_short":
         return "must not be empty; write the text, or remove the line if the field is optional"
     if kind == "string_pattern_mismatch":
         if name == "url":
-            return f"must be a full https:// address; got {value!r}"
-        return f"must be lower-case letters, digits and hyphens, such as 'good-deal'; got {value!r}"
+            return f"must be a full https:// address; got {_short(value)}"
+        return f"must be lower-case letters, digits and hyphens, such as 'good-deal'; got {_short(value)}"
     if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
+        return f"is too long: {len(value):,} characters, at most {ctx.get('max_length'):,}; shorten it"
+    if kind == "too_long":
+        return f"has too many entries: at most {ctx.get('max_length')}; split the file or remove some"
     if kind == "literal_error":
-        return f"must be {ctx.get('expected')}; got {value!r}"
+        return f"must be {ctx.get('expected')}; got {_short(value)}"
     if kind == "too_short":
         return "needs at least one entry; add one below it, each starting with '- '"
     if kind == "list_type":
@@ -202,7 +216,7 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind in {"model_type", "dict_type"}:
         return "must be a mapping of 'key: value' lines"
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
-        return f"must be a date written YYYY-MM-DD; got {value!r}"
+        return f"must be a date written YYYY-MM-DD; got {_short(value)}"
     return error["msg"][0].lower() + error["msg"][1:]
 
 

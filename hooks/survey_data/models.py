@@ -11,7 +11,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 # Strict: a percent typed as "53%" or a label typed as a bare number is an error, not a guess.
 STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Limits, documented in CONTRIBUTING.md: far above any real survey, low enough that a hostile
+# file is rejected at once.
+MAX_TEXT = 1_000  # a label, title or question
+MAX_LONG_TEXT = 20_000  # a bio or a takeaway's body
+MAX_QUESTIONS = 100
+MAX_ANSWERS = 50
+MAX_ENTRIES = 1_000  # authors, takeaways
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LONG_TEXT)]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
@@ -41,7 +50,7 @@ class Question(BaseModel):
     kind: Literal["single", "multiple"] = Field(
         description="'single': one answer per respondent; 'multiple': several answers allowed."
     )
-    answers: list[Answer] = Field(min_length=1)
+    answers: list[Answer] = Field(min_length=1, max_length=MAX_ANSWERS)
 
     @property
     def total(self) -> float:
@@ -74,14 +83,14 @@ class Survey(BaseModel):
     model_config = STRICT
     title: Text
     source: Source
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
 
 class Author(BaseModel):
     model_config = STRICT
     id: Id
     name: Text
-    bio: Text
+    bio: LongText
 
 
 class Takeaway(BaseModel):
@@ -89,7 +98,7 @@ class Takeaway(BaseModel):
     id: Id
     label: Text = Field(description="The callout's heading, e.g. 'Doctor Takeaway'.")
     title: Text
-    body: Text = Field(description="Plain text; a blank line starts a new paragraph.")
+    body: LongText = Field(description="Plain text; a blank line starts a new paragraph.")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -98,12 +107,12 @@ class Takeaway(BaseModel):
 
 class AuthorsFile(BaseModel):
     model_config = STRICT
-    authors: list[Author] = Field(min_length=1)
+    authors: list[Author] = Field(min_length=1, max_length=MAX_ENTRIES)
 
 
 class TakeawaysFile(BaseModel):
     model_config = STRICT
-    takeaways: list[Takeaway] = Field(min_length=1)
+    takeaways: list[Takeaway] = Field(min_length=1, max_length=MAX_ENTRIES)
 
 
 class ArticleMeta(BaseModel):

@@ -10,6 +10,8 @@ import yaml
 
 Path = tuple[str | int, ...]
 
+MAX_DEPTH = 12  # a survey file needs 5 levels; more is a mistake or an attack
+
 
 @dataclass(frozen=True)
 class Position:
@@ -49,11 +51,17 @@ def _position(node: yaml.Node) -> Position:
 
 
 def _index(node: yaml.Node, path: Path, doc: YamlDocument, seen: set[int]) -> None:
-    """Record positions under `node` and reject duplicate keys. Each node is visited
-    once, so an alias used many times costs nothing more."""
+    """Record positions under `node`; reject duplicate keys, repeated values (aliases: the
+    "billion laughs" expansion) and deep nesting before anything is built from them."""
     if id(node) in seen:
-        return
+        raise YamlProblem(
+            "an alias (*name) repeats the value marked here with an anchor (&name); data files may not use "
+            "anchors and aliases: write the value out",
+            _position(node),
+        )
     seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep; no data file needs that many", _position(node))
     if isinstance(node, yaml.MappingNode):
         first_seen: dict[tuple[str, str], yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -108,11 +116,42 @@ def _explain(err: yaml.MarkedYAMLError) -> str:
     return " ".join(text.split()) or "not valid YAML"
 
 
+def _unreadable(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
+    """A character YAML does not allow (a control character, say), with where it stands."""
+    before = text[: err.position]
+    line = before.count("\n") + 1
+    column = err.position - (before.rfind("\n") + 1) + 1
+    return YamlProblem(
+        f"a control character (U+{err.character:04X}) that YAML does not allow; remove it", Position(line, column)
+    )
+
+
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting from the event stream, before PyYAML's composer, which recurses
+    once per level, builds anything from it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise YamlProblem(
+                    f"nested more than {MAX_DEPTH} levels deep; no data file needs that many",
+                    Position(mark.line + 1, mark.column + 1),
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document. Raises YamlProblem for syntax errors, duplicate keys,
     several documents in one file, or an empty file."""
-    loader = yaml.SafeLoader(text)
     try:
+        loader = yaml.SafeLoader(text)  # checks every character first: may raise ReaderError
+    except yaml.reader.ReaderError as err:
+        raise _unreadable(text, err) from None
+    try:
+        _check_depth(text)
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem("the file is empty; fill it in as CONTRIBUTING.md shows", Position(1, 1))
@@ -127,7 +166,13 @@ def parse_yaml(text: str) -> YamlDocument:
             mark = err.context_mark  # where the unclosed thing opened, not the end of the file
         where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         raise YamlProblem(f"YAML syntax error: {_explain(err)}", where) from None
-    except yaml.YAMLError as err:  # e.g. a character YAML does not allow
-        raise YamlProblem(f"YAML error: {err}", Position(1, 1)) from None
+    except yaml.reader.ReaderError as err:
+        raise _unreadable(text, err) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(f"YAML error: {' '.join(str(err).split())}", Position(1, 1)) from None
+    except RecursionError:  # PyYAML's parser recurses once per level of nesting
+        raise YamlProblem(
+            f"nested more than {MAX_DEPTH} levels deep; no data file needs that many", Position(1, 1)
+        ) from None
     finally:
         loader.dispose()

@@ -27,11 +27,20 @@ def survey_rows(survey_id: str, survey: Survey) -> list[dict[str, object]]:
     ]
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection);
+# a leading apostrophe makes them show it as text. The JSON keeps the value as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def survey_csv(survey_id: str, survey: Survey) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(survey_rows(survey_id, survey))
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in survey_rows(survey_id, survey))
     return out.getvalue()
 
 

@@ -1,0 +1,123 @@
+"""Property-based fuzzing (Hypothesis). Whatever YAML or Markdown a pull request brings, the
+loader and the placeholder parser return a result or the project's own Problem with a file
+and a position, never another exception.
+
+`make test` runs a fixed, derandomised number of examples; `make fuzz` runs many more."""
+
+from __future__ import annotations
+
+import os
+import string
+
+import yaml
+from conftest import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import shortcodes
+from survey_data import Problem, load_front_matter
+from survey_data.load import load_dataset, validate_file
+from survey_data.models import AuthorsFile, Survey, TakeawaysFile
+
+settings.register_profile(
+    "ci", max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("fuzz", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+FILE = "data/surveys/fuzz.yml"
+DATASET = load_dataset(FIXTURES / "fictional-site")
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.sampled_from(["single", "multiple", "presence", "53%", "", " ", "~", "null", "<b>x</b>"]),
+)
+keys = st.one_of(
+    st.sampled_from(["title", "source", "publisher", "questions", "id", "kind", "answers", "label", "percent"]),
+    st.text(max_size=12),
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(keys, inner, max_size=6)),
+    max_leaves=40,
+)
+
+
+def check(result: tuple, text: str) -> None:
+    parsed, problems = result
+    assert (parsed is None) == bool(problems)
+    lines = text.count("\n") + 1
+    for problem in problems:
+        assert isinstance(problem, Problem)
+        assert problem.file == FILE
+        assert problem.line is None or 1 <= problem.line <= lines + 1
+        assert str(problem).startswith(FILE)
+
+
+@given(documents)
+def test_any_yaml_structure_gives_a_model_or_problems(document):
+    text = yaml.safe_dump(document, allow_unicode=True)
+    for model in (Survey, AuthorsFile, TakeawaysFile):
+        check(validate_file(FILE, text, model), text)
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_model_or_problems(text):
+    check(validate_file(FILE, text, Survey), text)
+
+
+yaml_noise = st.text(alphabet=string.printable + "äé日&*!|>-:#[]{}'\"\t", max_size=200)
+
+
+@given(yaml_noise)
+def test_yaml_like_noise_gives_a_model_or_problems(text):
+    check(validate_file(FILE, text, Survey), text)
+
+
+@settings(max_examples=50)
+@given(st.integers(min_value=1, max_value=3000), st.sampled_from(["[", "{a: ", "- "]))
+def test_deep_nesting_gives_a_problem(depth, opener):
+    text = opener * depth
+    parsed, problems = validate_file(FILE, text, Survey)
+    assert parsed is None and problems
+
+
+SURVEY = (FIXTURES / "fictional-site" / "data/surveys/lunar-clinics.yml").read_text(encoding="utf-8")
+
+
+@given(st.integers(min_value=0, max_value=len(SURVEY)), st.text(max_size=20), st.integers(0, 20))
+def test_a_valid_survey_with_a_random_edit_gives_a_model_or_problems(position, insert, delete):
+    text = SURVEY[:position] + insert + SURVEY[position + delete :]
+    check(validate_file(FILE, text, Survey), text)
+
+
+@given(st.text(max_size=300))
+def test_any_front_matter_gives_meta_or_problems(text):
+    meta, problems = load_front_matter("docs/articles/a.md", "---\n" + text + "\n---\n", {"ada-testwriter"})
+    assert (meta is None) == bool(problems)
+
+
+placeholder_words = st.sampled_from(
+    [*shortcodes.KINDS, "tabel", "", "lunar-clinics", "channels", "radio", "satisfaction", "keep-talking", "x"]
+)
+placeholders = st.lists(placeholder_words, max_size=4).map(lambda w: "<!-- data:" + " ".join(w) + " -->")
+markdown = st.lists(
+    st.one_of(st.text(max_size=30), placeholders, st.sampled_from(["\n", "\n\n", "```\n", "<!-- data:", "-->"])),
+    max_size=12,
+).map("".join)
+
+
+@given(markdown, st.integers(min_value=0, max_value=50))
+def test_any_markdown_expands_or_gives_problems(text, offset):
+    ctx = shortcodes.Context(DATASET)
+    expanded, problems = shortcodes.expand(text, "docs/p.md", offset, ctx)
+    assert isinstance(expanded, str)
+    lines = text.count("\n") + 1
+    for problem in problems:
+        assert problem.file == "docs/p.md"
+        assert offset + 1 <= problem.line <= offset + lines
+        assert problem.column >= 1
