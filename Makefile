@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.txt | sha1sum | cut -c1-12)
 PYTHON ?= python3
 NODE_STAMP := node_modules/.installed
+BENCH_STAMP := $(VENV)/.bench-$(shell cat bench/requirements.txt | sha1sum | cut -c1-12)
 
 export NO_MKDOCS_2_WARNING := 1 # Material's end-of-life notice, printed on every build
 export PYTHONPATH := hooks
@@ -16,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test lint format fuzz audit schema check lock clean
+.PHONY: help serve build test lint format bench bench-quick fuzz audit schema check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -48,6 +49,16 @@ lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint
 format: $(STAMP) ## Ruff: fix formatting
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+$(BENCH_STAMP): $(STAMP) bench/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r bench/requirements.txt
+	rm -f $(VENV)/.bench-* && touch $@
+
+bench: $(BENCH_STAMP) ## Benchmark: hooks vs plain Material vs mkdocs-macros, N=10/100/1000 (about 10 min)
+	$(BIN)/python scripts/bench.py
+
+bench-quick: $(BENCH_STAMP) ## The benchmark's smoke test (N=10, 30; under a minute; CI runs it)
+	$(BIN)/python scripts/bench.py --quick
 
 fuzz: $(STAMP) ## Property-based fuzzing with many more examples than make test (minutes)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider

@@ -55,6 +55,12 @@ class Context:
     dataset: Dataset
     article_links: Callable[[], list[ArticleLink]] = list
     links: PageLinks | None = None  # None: no download links or citation (unit tests)
+    # Where generated HTML goes: inline by default. The hook swaps in short tokens and puts the
+    # HTML back later, so that Markdown need not parse it (place_block: back after Markdown)
+    # and the search index skips what only repeats the tables (place_late: back after the
+    # search plugin has read the page: the charts and the self-assessment form).
+    place_block: Callable[[str], str] = lambda html: html
+    place_late: Callable[[str], str] = lambda html: html
     shown: set[tuple[str, str]] = field(default_factory=set)  # (survey, question) pairs placed
 
     def downloads(self, survey_id: str) -> Downloads | None:
@@ -97,13 +103,13 @@ class Context:
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
     ctx.shown.add((survey, question))
-    return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey))
+    return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late)
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
     ctx.shown.update((survey, q.id) for q in found.questions)
-    return render_survey_benchmarks(survey, found, ctx.downloads(survey))
+    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late)
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,7 @@ KINDS: dict[str, Kind] = {
     "self-assessment": Kind(
         ("SURVEY",),
         True,
-        lambda ctx, s: render_self_assessment(s, ctx.survey(s)),
+        lambda ctx, s: ctx.place_late(render_self_assessment(s, ctx.survey(s))),
         "the reader's self-assessment: the survey's questions as a form, answered against the figures",
     ),
     "articles": Kind((), True, lambda ctx: render_article_list(ctx.article_links()), "the list of articles"),
@@ -208,4 +214,4 @@ def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:
     line = markdown[line_start : None if line_end < 0 else line_end]
     if line.strip() != match.group(0):
         raise Unresolved(f"'{name}' makes a block: put it on a line of its own, with a blank line before and after")
-    return "\n\n" + kind.render(ctx, *args) + "\n\n"
+    return "\n\n" + ctx.place_block(kind.render(ctx, *args)) + "\n\n"

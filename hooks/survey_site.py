@@ -8,6 +8,7 @@ does not re-import hook modules.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,9 @@ class _Build:
         self.articles = articles
         self.problems: list[Problem] = []
         self.shown: set[tuple[str, str]] = set()
+        # page -> token -> HTML: blocks go back in on_page_content, late ones in on_post_page
+        self.blocks: dict[str, dict[str, str]] = {}
+        self.late: dict[str, dict[str, str]] = {}
 
 
 _build: _Build | None = None
@@ -136,11 +140,50 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         relative=lambda path: get_relative_url(path, here),
         absolute=lambda path: urljoin(config.site_url or "", path),
     )
-    ctx = shortcodes.Context(_build.dataset, article_links=lambda: _article_links(page.file), links=links)
+    ctx = shortcodes.Context(
+        _build.dataset,
+        article_links=lambda: _article_links(page.file),
+        links=links,
+        place_block=_stasher(_build.blocks.setdefault(page.file.src_uri, {}), "block"),
+        place_late=_stasher(_build.late.setdefault(page.file.src_uri, {}), "late"),
+    )
     expanded, problems = shortcodes.expand(markdown, _docs_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
     return expanded
+
+
+def _stasher(stash: dict[str, str], kind: str):
+    def place(html: str) -> str:
+        token = f"<!--survey-{kind}-{len(stash)}-->"
+        stash[token] = html
+        return token
+
+    return place
+
+
+STASHED = re.compile(r"<!--survey-(?:block|late)-\d+-->")
+
+
+def _put_back(html: str, stash: dict[str, str] | None, page: Page, config: MkDocsConfig) -> str | None:
+    if not stash:
+        return None
+    html = STASHED.sub(lambda m: stash.pop(m.group(0), m.group(0)), html)
+    if stash:  # Markdown did not keep a token: never publish a page with a piece missing
+        raise PluginError(f"{_docs_path(config, page.file)}: {len(stash)} generated block(s) lost by Markdown")
+    return html
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Put the generated blocks back where Markdown left their tokens."""
+    assert _build is not None
+    return _put_back(html, _build.blocks.pop(page.file.src_uri, None), page, config)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
+    """Put back the charts and forms, after the search plugin has indexed the page."""
+    assert _build is not None
+    return _put_back(output, _build.late.pop(page.file.src_uri, None), page, config)
 
 
 def _article_links(current: File) -> list[ArticleLink]:

@@ -169,7 +169,7 @@ BILLION_LAUGHS = "title: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "
         (
             "ten-thousand-levels",
             "title: " + "[" * 10_000 + "]" * 10_000 + "\n",
-            f"{SURVEY}:1:19: nested more than 12 levels deep; no data file needs that many",
+            re.compile(rf"{SURVEY}:1:\d+: nested more than 12 levels deep; no data file needs that many$"),
         ),
         (
             "one-megabyte-line",
@@ -209,7 +209,10 @@ def test_hostile_file_is_refused_quickly_with_a_clear_message(tmp_path, name, co
     code, output = limited_build(root)
     assert code == 1, output[-2000:]
     assert "Traceback" not in output and "MemoryError" not in output
-    assert any(line.endswith(expected) for line in output.splitlines()), output[-2000:]
+    if isinstance(expected, re.Pattern):  # where LibYAML stops depends on its own depth limit
+        assert any(expected.search(line) for line in output.splitlines()), output[-2000:]
+    else:
+        assert any(line.endswith(expected) for line in output.splitlines()), output[-2000:]
 
 
 def test_bom_and_crlf_are_accepted(tmp_path):

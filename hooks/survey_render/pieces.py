@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,20 +85,33 @@ class Citation:
     data_url: str  # absolute, the CSV
 
 
-def render_benchmark(survey_id: str, survey: Survey, question: Question, downloads: Downloads | None = None) -> str:
-    """One question's benchmark: its chart, its table (the numbers as text) and notes."""
+def _same(html: str) -> str:
+    return html
+
+
+def render_benchmark(
+    survey_id: str,
+    survey: Survey,
+    question: Question,
+    downloads: Downloads | None = None,
+    place_chart: Callable[[str], str] = _same,
+) -> str:
+    """One question's benchmark: its chart, its table (the numbers as text) and notes.
+    `place_chart` may swap the chart's SVG for a token that the caller puts back later."""
     return _render(
         "benchmark.html",
         anchor=benchmark_anchor(survey_id, question.id),
         question=question,
         notes=benchmark_notes(survey, question),
-        chart=Markup(render_chart(survey_id, survey, question)),
+        chart=Markup(place_chart(render_chart(survey_id, survey, question))),
         downloads=downloads,
     )
 
 
-def render_survey_benchmarks(survey_id: str, survey: Survey, downloads: Downloads | None = None) -> str:
-    return "\n".join(render_benchmark(survey_id, survey, q, downloads) for q in survey.questions)
+def render_survey_benchmarks(
+    survey_id: str, survey: Survey, downloads: Downloads | None = None, place_chart: Callable[[str], str] = _same
+) -> str:
+    return "\n".join(render_benchmark(survey_id, survey, q, downloads, place_chart) for q in survey.questions)
 
 
 def render_figure(answer: Answer) -> str:
