@@ -97,7 +97,9 @@ _DOES_NOT_FIT = "this line does not fit the lines above: check them for a quote 
 _HINTS = {
     "found character '\\t'": "a tab character; indent with spaces only",
     "while scanning a quoted scalar": "a quote is never closed; add the closing quote",
-    "mapping values are not allowed": "unexpected ':'; check this line's indentation, or put text containing ': ' in quotes",
+    "mapping values are not allowed": (
+        "unexpected ':'; check this line's indentation, or put text containing ': ' in quotes"
+    ),
     "expected a single document": "a second document ('---') in one file; remove the '---' line",
     "could not find expected ':'": "a line without 'key: value'{started}; check the indentation or add the ':'",
     "did not find expected key": _DOES_NOT_FIT,
