@@ -170,7 +170,10 @@ def _put_back(html: str, stash: dict[str, str] | None, page: Page, config: MkDoc
         return None
     html = STASHED.sub(lambda m: stash.pop(m.group(0), m.group(0)), html)
     if stash:  # Markdown did not keep a token: never publish a page with a piece missing
-        raise PluginError(f"{_docs_path(config, page.file)}: {len(stash)} generated block(s) lost by Markdown")
+        raise PluginError(
+            f"{_docs_path(config, page.file)}: {len(stash)} placeholder(s) ended up inside something else "
+            "(an indented code block, a list or a quote); start the placeholder's line at the margin"
+        )
     return html
 
 
