@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,7 @@ class Build:
     returncode: int
     output: str  # stdout + stderr
     site: Path
+    seconds: float = 0.0
 
     def page(self, path: str) -> str:
         return (self.site / path).read_text(encoding="utf-8")
@@ -36,21 +39,35 @@ def make_site(target: Path, docs: Path = ROOT / "docs", data: Path = ROOT / "dat
     return target
 
 
-def build(site_root: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None) -> Build:
-    """Run the real MkDocs CLI, strict, exactly as `make build` does."""
+def build(
+    site_root: Path,
+    site_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+    memory_cap: int | None = None,
+    timeout: float = 120,
+) -> Build:
+    """Run the real MkDocs CLI, strict, exactly as `make build` does; optionally capped in
+    address space (bytes), so that a blow-up fails instead of swapping."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     env.pop("PYTHONPATH", None)  # the hook must find its own modules
+
+    def cap() -> None:
+        if memory_cap:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_cap, memory_cap))
+
+    start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=site_root,
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
+        preexec_fn=cap,
     )
-    return Build(result.returncode, result.stdout + result.stderr, site_root / "site")
+    return Build(result.returncode, result.stdout + result.stderr, site_root / "site", time.monotonic() - start)
 
 
 @pytest.fixture
