@@ -321,3 +321,25 @@ def test_the_real_data_loads():
     assert "ubm-social-healthcare" in dataset.surveys
     assert "rob-lovitt" in dataset.authors
     assert "get-social" in dataset.takeaways
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_both_yaml_parsers_refuse_hostile_structure(monkeypatch, loader):
+    """LibYAML's parser is used where PyYAML has it; the pure-Python one is the fallback."""
+    import yaml
+
+    from survey_data import yaml_source
+
+    if not hasattr(yaml, loader):
+        pytest.skip(f"this PyYAML has no {loader}")
+    monkeypatch.setattr(yaml_source, "Loader", getattr(yaml, loader))
+    deep = messages("title: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert len(deep) == 1 and deep[0].endswith("nested more than 12 levels deep; no data file needs that many")
+    aliases = messages("a: &x [1, 2]\nb: *x\n")
+    assert aliases == [
+        "data/surveys/x.yml:1:4: an alias (*name) repeats the value marked here with an anchor (&name); "
+        "data files may not use anchors and aliases: write the value out"
+    ]
+    tab = messages(SURVEY.replace("  publisher: P", "\tpublisher: P"))
+    assert tab == ["data/surveys/x.yml:3:1: YAML syntax error: a tab character; indent with spaces only"]
+    assert messages(SURVEY) == []

@@ -27,8 +27,9 @@ class Position:
 @dataclass
 class YamlDocument:
     data: Any
-    keys: dict[Path, Position] = field(default_factory=dict)  # where each mapping key stands
-    values: dict[Path, Position] = field(default_factory=dict)  # where each value starts
+    # The parser's nodes, kept so that a position is worked out only when a problem needs one.
+    keys: dict[Path, yaml.Node] = field(default_factory=dict)  # where each mapping key stands
+    values: dict[Path, yaml.Node] = field(default_factory=dict)  # where each value starts
 
     def locate(self, path: Path, *, at_key: bool = False) -> Position:
         """Position of `path`, or of its nearest ancestor that exists in the file."""
@@ -36,9 +37,9 @@ class YamlDocument:
             prefix = path[:end]
             first, second = (self.keys, self.values) if at_key else (self.values, self.keys)
             if prefix in first:
-                return first[prefix]
+                return _position(first[prefix])
             if prefix in second:
-                return second[prefix]
+                return _position(second[prefix])
         return Position(1, 1)
 
 
@@ -81,13 +82,13 @@ def _index(node: yaml.Node, path: Path, doc: YamlDocument, seen: set[int]) -> No
                 )
             first_seen[signature] = key_node
             child = (*path, key_node.value)
-            doc.keys[child] = _position(key_node)
-            doc.values[child] = _position(value_node)
+            doc.keys[child] = key_node
+            doc.values[child] = value_node
             _index(value_node, child, doc, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             child = (*path, i)
-            doc.values[child] = _position(item)
+            doc.values[child] = item
             _index(item, child, doc, seen)
 
 
@@ -136,8 +137,8 @@ def _unreadable(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
 
 
 def _check_depth(text: str) -> None:
-    """Refuse deep nesting from the event stream, before PyYAML's composer, which recurses
-    once per level, builds anything from it."""
+    """Refuse deep nesting from the event stream, before the pure-Python composer, which
+    recurses once per level, builds anything from it (the fallback without LibYAML)."""
     depth = 0
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -157,12 +158,13 @@ def parse_yaml(text: str) -> YamlDocument:
     except yaml.reader.ReaderError as err:
         raise _unreadable(text, err) from None
     try:
-        _check_depth(text)
+        if Loader is yaml.SafeLoader:  # LibYAML stops at 1,000 levels itself; PyYAML would recurse on
+            _check_depth(text)
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem("the file is empty; fill it in as CONTRIBUTING.md shows", Position(1, 1))
         doc = YamlDocument(data=None)
-        doc.values[()] = _position(node)
+        doc.values[()] = node
         _index(node, (), doc, set())
         doc.data = loader.construct_document(node)
         return doc
