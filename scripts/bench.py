@@ -265,6 +265,21 @@ def report(all_results: dict[int, dict], weight: dict[str, int], reps: int) -> s
                 for v in VARIANTS
             )
         )
+    if 1000 in med:
+        overhead, versus = med[1000]["hooks"] / med[1000]["floor"], med[1000]["hooks"] / med[1000]["macros"]
+        lines += ["", "Targets at N=1000:", ""]
+        lines.append(f"- hook overhead hooks/floor <= 1.05: {overhead:.3f} ({'met' if overhead <= 1.05 else 'missed'})")
+        lines.append(
+            f"- faster than the usual way, hooks/macros < 1: {versus:.3f} ({'met' if versus < 1 else 'missed'})"
+        )
+        if 100 in med:
+            for what, table in (("time", med), ("peak memory", rss)):
+                growth = table[1000]["hooks"] / table[100]["hooks"]
+                floor = table[1000]["floor"] / table[100]["floor"]
+                verdict = "met" if growth <= 10.5 else "missed"
+                lines.append(
+                    f"- linear growth, {what} N=1000 / N=100 <= 10.5: {growth:.2f} ({verdict}; floor {floor:.2f})"
+                )
     lines += [
         "",
         "Article page weight (the real article): "
