@@ -76,27 +76,23 @@ class Context:
         return Citation(self.links.site_name, self.links.page_url, data_url)
 
     def survey(self, name: str):
-        if name not in self.dataset.surveys:
-            raise Unresolved(f"unknown survey '{name}'" + suggest(name, self.dataset.surveys) + " (see data/surveys/)")
-        return self.dataset.surveys[name]
+        return self.lookup("survey", self.dataset.surveys, name, after=" (see data/surveys/)")
 
     def question(self, survey_name: str, name: str):
         survey = self.survey(survey_name)
         by_id = {q.id: q for q in survey.questions}
-        if name not in by_id:
-            raise Unresolved(f"unknown question '{name}' in survey '{survey_name}'" + suggest(name, by_id))
-        return survey, by_id[name]
+        return survey, self.lookup("question", by_id, name, within=f" in survey '{survey_name}'")
 
     def answer(self, survey_name: str, question_name: str, name: str):
         _, question = self.question(survey_name, question_name)
         by_id = {a.id: a for a in question.answers}
-        if name not in by_id:
-            raise Unresolved(f"unknown answer '{name}' in question '{question_name}'" + suggest(name, by_id))
-        return by_id[name]
+        return self.lookup("answer", by_id, name, within=f" in question '{question_name}'")
 
-    def lookup(self, what: str, table: dict, name: str):
+    @staticmethod
+    def lookup(what: str, table: dict, name: str, within: str = "", after: str = ""):
+        """table[name], or Unresolved: "unknown WHAT 'name' WITHIN; did you mean ...? AFTER"."""
         if name not in table:
-            raise Unresolved(f"unknown {what} '{name}'" + suggest(name, table))
+            raise Unresolved(f"unknown {what} '{name}'{within}" + suggest(name, table) + after)
         return table[name]
 
 
