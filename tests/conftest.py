@@ -70,11 +70,6 @@ def build(
     return Build(result.returncode, result.stdout + result.stderr, site_root / "site", time.monotonic() - start)
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    return make_site(tmp_path)
-
-
 @pytest.fixture(scope="session")
 def project_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """One strict build of the real site, shared by the tests that only read it."""

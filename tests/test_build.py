@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build
+from conftest import ROOT
 from htmlread import BenchmarkRows, Text
 
 from survey_data import load_dataset
@@ -119,95 +119,4 @@ def test_no_placeholder_token_or_third_party_font_survives(project_build):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
 
 
-# ---- mistakes stop the build -------------------------------------------------------------------
-
-
-def edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(root: Path, path: str, needle: str) -> int:
-    lines = (root / path).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
-def assert_fails_with(root: Path, *expected: str, pages_written: bool = False) -> None:
-    result = build(root)
-    assert result.returncode == 1, result.output
-    assert "Traceback" not in result.output
-    for line in expected:
-        assert line in result.output, result.output
-    # Errors stop the build before any page is written; a strict-mode warning fails it at the end.
-    assert (root / "site" / ARTICLE).exists() == pages_written
-
-
-def test_bad_percent_fails_the_build(project_copy):
-    edit(project_copy, SURVEY_YML, "percent: 53", "percent: 153")
-    line = line_of(project_copy, SURVEY_YML, "percent: 153")
-    assert_fails_with(
-        project_copy,
-        f"{SURVEY_YML}:{line}:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 153",
-    )
-
-
-def test_duplicate_yaml_key_fails_the_build(project_copy):
-    edit(project_copy, SURVEY_YML, "    kind: multiple\n", "    kind: multiple\n    kind: single\n")
-    line = line_of(project_copy, SURVEY_YML, "kind: multiple") + 1
-    assert_fails_with(
-        project_copy,
-        f"{SURVEY_YML}:{line}:5: duplicate key 'kind' (first given on line {line - 1}); remove one of the two",
-    )
-
-
-def test_unknown_placeholder_question_fails_with_page_line_and_suggestion(project_copy):
-    edit(project_copy, ARTICLE_MD, "ubm-social-healthcare presence -->", "ubm-social-healthcare presense -->")
-    line = line_of(project_copy, ARTICLE_MD, "presense")
-    assert_fails_with(
-        project_copy,
-        f"{ARTICLE_MD}:{line}:1: <!-- data:table ubm-social-healthcare presense -->: "
-        "unknown question 'presense' in survey 'ubm-social-healthcare'; did you mean 'presence'?",
-    )
-
-
-def test_unknown_author_in_front_matter_fails(project_copy):
-    edit(project_copy, ARTICLE_MD, "author: rob-lovitt", "author: rob-lovit")
-    line = line_of(project_copy, ARTICLE_MD, "author: rob-lovit")
-    assert_fails_with(
-        project_copy,
-        f"{ARTICLE_MD}:{line}:9: author: unknown author 'rob-lovit'; did you mean 'rob-lovitt'? (see data/authors.yml)",
-    )
-
-
-def test_question_shown_on_no_page_fails_the_strict_build(project_copy):
-    edit(project_copy, ARTICLE_MD, "<!-- data:table ubm-social-healthcare uses -->", "")
-    assert_fails_with(
-        project_copy,
-        f"{SURVEY_YML}: question 'uses' is shown on no page; "
-        "add <!-- data:table ubm-social-healthcare uses --> to an article, or remove it",
-        "Aborted with 1 warnings in strict mode!",
-        pages_written=True,
-    )
-
-
-def test_all_mistakes_of_a_build_are_reported_together(project_copy):
-    edit(project_copy, ARTICLE_MD, "data:takeaway get-social", "data:takeaway get-socia")
-    edit(project_copy, "docs/index.md", "<!-- data:articles -->", "<!-- data:article -->")
-    assert_fails_with(
-        project_copy,
-        "unknown takeaway 'get-socia'; did you mean 'get-social'?",
-        "docs/index.md:",
-        "unknown placeholder 'article'; did you mean 'articles'?",
-    )
-
-
-def test_data_mistakes_in_several_files_are_reported_together(project_copy):
-    edit(project_copy, SURVEY_YML, "percent: 47", 'percent: "47%"')
-    edit(project_copy, "data/authors.yml", "name: Rob Lovitt", "nam: Rob Lovitt")
-    assert_fails_with(
-        project_copy,
-        "questions[0].answers[1].percent: write the number without the % sign: 47",
-        "authors[0].nam: unknown key 'nam'; did you mean 'name'?",
-    )
+# Mistakes that stop the build: tests/test_error_catalogue.py, each through a real build.

@@ -27,6 +27,7 @@ class Mistake:
     expected: list[str]  # each a whole message line, as the build prints it
     edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old, new)
     writes: dict[str, str | bytes] = field(default_factory=dict)  # file -> new content
+    warning: bool = False  # a strict-mode warning fails the build at its end, after pages are written
 
 
 P53 = line(S, "percent: 53")
@@ -211,6 +212,7 @@ CATALOGUE = [
             "Aborted with 1 warnings in strict mode!",
         ],
         writes={"data/surveys/copy.yml": (ROOT / S).read_text(encoding="utf-8")},
+        warning=True,
     ),
     Mistake(
         "question-shown-nowhere",
@@ -219,6 +221,7 @@ CATALOGUE = [
             "--> to an article, or remove it"
         ],
         edits=[(A, "<!-- data:table ubm-social-healthcare investment -->\n", "")],
+        warning=True,
     ),
     Mistake(
         "author-without-bio",
@@ -333,6 +336,15 @@ CATALOGUE = [
         edits=[(A, "data:takeaway get-social", "data:takeaway get-socail")],
     ),
     Mistake(
+        "mistakes-in-several-data-files",
+        [
+            f"{S}:{line(S, 'percent: 47')}:18: questions[0].answers[1].percent: write the number without the % sign: 47",
+            f"{AUTHORS}:{line(AUTHORS, 'name: Rob Lovitt')}:5: authors[0].nam: unknown key 'nam'; did you mean 'name'? "
+            "(remove it or fix its spelling)",
+        ],
+        edits=[(S, "percent: 47", 'percent: "47%"'), (AUTHORS, "name: Rob Lovitt", "nam: Rob Lovitt")],
+    ),
+    Mistake(
         "several-mistakes-at-once",
         [
             f"{A}:{line(A, 'data:takeaway')}:1: <!-- data:takaway get-social -->: unknown placeholder 'takaway'; "
@@ -368,8 +380,10 @@ def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
         else:
             target.write_text(content, encoding="utf-8")
     result = build(root)
-    assert result.returncode != 0, result.output
+    assert result.returncode == 1, result.output
     assert "Traceback" not in result.output
+    # An error stops the build before any page is written; a strict-mode warning fails it at the end.
+    assert (result.site / "articles/social-healthcare-how-do-you-stack-up/index.html").exists() == mistake.warning
     printed = result.output.splitlines()
     for message in mistake.expected:
         # Whole lines, after MkDocs' "ERROR    -  " (and for warnings the logger's "hooks/survey_site: ")
