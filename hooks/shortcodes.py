@@ -8,6 +8,7 @@ left in the page.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,14 +24,16 @@ from survey_render import (
     render_author_bio,
     render_benchmark,
     render_figure,
-    render_self_assessment,
     render_source_note,
     render_survey_benchmarks,
     render_takeaway,
+    render_your_benchmark,
 )
+from survey_render.pieces import SECTION_LEVEL
 
 PLACEHOLDER = re.compile(r"<!--[ \t]*data:(?P<body>[^\n]*?)-->")
 OPENING = re.compile(r"<!--[ \t]*data:")
+HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)", re.M)  # an ATX heading's hashes
 FENCED_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?P=fence)[ \t]*$", re.M | re.S)
 
 
@@ -58,10 +61,13 @@ class Context:
     # Where generated HTML goes: inline by default. The hook swaps in short tokens and puts the
     # HTML back later, so that Markdown need not parse it (place_block: back after Markdown)
     # and the search index skips what only repeats the tables (place_late: back after the
-    # search plugin has read the page: the charts and the self-assessment form).
+    # search plugin has read the page: the reader's choices and their benchmark).
     place_block: Callable[[str], str] = lambda html: html
     place_late: Callable[[str], str] = lambda html: html
     shown: set[tuple[str, str]] = field(default_factory=set)  # (survey, question) pairs placed
+    # Heading level for a section made at the current placeholder: one below the page's last
+    # heading above it, so that generated headings nest under the writer's. Set by expand().
+    level: int = SECTION_LEVEL
 
     def downloads(self, survey_id: str) -> Downloads | None:
         if self.links is None:
@@ -99,13 +105,13 @@ class Context:
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
     ctx.shown.add((survey, question))
-    return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late)
+    return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late, ctx.level)
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
     ctx.shown.update((survey, q.id) for q in found.questions)
-    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late)
+    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level)
 
 
 @dataclass(frozen=True)
@@ -120,8 +126,10 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "table": Kind(("SURVEY", "QUESTION"), True, _table, "the benchmark table of one question"),
-    "tables": Kind(("SURVEY",), True, _tables, "the benchmark tables of every question of a survey"),
+    "table": Kind(
+        ("SURVEY", "QUESTION"), True, _table, "the benchmark of one question, with the reader's 'Where are you?'"
+    ),
+    "tables": Kind(("SURVEY",), True, _tables, "the benchmark of every question of a survey"),
     "figure": Kind(
         ("SURVEY", "QUESTION", "ANSWER"),
         False,
@@ -149,8 +157,8 @@ KINDS: dict[str, Kind] = {
     "self-assessment": Kind(
         ("SURVEY",),
         True,
-        lambda ctx, s: ctx.place_late(render_self_assessment(s, ctx.survey(s))),
-        "the reader's self-assessment: the survey's questions as a form, answered against the figures",
+        lambda ctx, s: ctx.place_late(render_your_benchmark(s, ctx.survey(s), ctx.level)),
+        "'Your benchmark': the reader's answers to the survey's benchmarks on the page, gathered, to copy or print",
     ),
     "articles": Kind((), True, lambda ctx: render_article_list(ctx.article_links()), "the list of articles"),
 }
@@ -160,10 +168,19 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     """Replace every placeholder in `markdown`. `page` is the path shown in messages and
     `line_offset` the number of lines (front matter) above `markdown` in the file."""
     problems: list[Problem] = []
-    code = [m.span() for m in FENCED_CODE.finditer(markdown)]
+    code = [m.span() for m in FENCED_CODE.finditer(markdown)]  # in order, never overlapping
+    code_starts = [start for start, _ in code]
 
     def in_code(pos: int) -> bool:  # placeholders shown as examples in code blocks stay as written
-        return any(start <= pos < end for start, end in code)
+        i = bisect.bisect(code_starts, pos) - 1
+        return i >= 0 and pos < code[i][1]
+
+    headings = [(m.start(), len(m.group(1))) for m in HEADING.finditer(markdown) if not in_code(m.start())]
+    starts = [start for start, _ in headings]
+
+    def level_at(pos: int) -> int:
+        above = bisect.bisect(starts, pos)
+        return min(headings[above - 1][1] + 1, 6) if above else SECTION_LEVEL
 
     def position(pos: int) -> tuple[int, int]:
         line_start = markdown.rfind("\n", 0, pos) + 1
@@ -172,6 +189,7 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     def replace(match: re.Match[str]) -> str:
         if in_code(match.start()):
             return match.group(0)
+        ctx.level = level_at(match.start())
         try:
             return _resolve(match, markdown, ctx)
         except Unresolved as err:

@@ -184,7 +184,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
-    """Put back the charts and forms, after the search plugin has indexed the page."""
+    """Put back the reader's choices and their benchmark, after the search plugin has indexed the page."""
     assert _build is not None
     return _put_back(output, _build.late.pop(page.file.src_uri, None), page, config)
 

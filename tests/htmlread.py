@@ -6,26 +6,27 @@ from html.parser import HTMLParser
 
 
 class BenchmarkRows(HTMLParser):
-    """{row id: (answer cell text, percent cell text)} for every benchmark table row."""
+    """{row id: (answer cell text, percent cell text)} for every benchmark table row, in page
+    order, and the benchmarks' headings."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.rows: dict[str, tuple[str, str]] = {}
-        self.captions: list[str] = []
+        self.headings: list[str] = []
         self._row: str | None = None
         self._cells: list[str] = []
         self._cell: list[str] | None = None
-        self._caption: list[str] | None = None
+        self._heading: list[str] | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "tr" and (attrs.get("id") or "").startswith("benchmark-"):
+        if tag == "tr" and (attrs.get("id") or "").startswith("benchmark--"):
             self._row, self._cells = attrs["id"], []
         elif tag in {"th", "td"} and self._row:
             self._cell = []
-        elif tag == "caption":
-            self._caption = []
+        elif "benchmark__title" in (attrs.get("class") or "").split():
+            self._heading = []
 
     def handle_endtag(self, tag):
         if tag in {"th", "td"} and self._cell is not None:
@@ -34,15 +35,15 @@ class BenchmarkRows(HTMLParser):
         elif tag == "tr" and self._row:
             self.rows[self._row] = tuple(self._cells)
             self._row = None
-        elif tag == "caption" and self._caption is not None:
-            self.captions.append(" ".join("".join(self._caption).split()))
-            self._caption = None
+        elif tag in {"h2", "h3", "h4", "h5", "h6"} and self._heading is not None:
+            self.headings.append(" ".join("".join(self._heading).split()))
+            self._heading = None
 
     def handle_data(self, data):
         if self._cell is not None:
             self._cell.append(data)
-        if self._caption is not None:
-            self._caption.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
 
 
 INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "time", "tspan"}

@@ -166,6 +166,51 @@ CATALOGUE = [
         ],
         edits=[(S, "percent: 53", "percent: 60")],
     ),
+    # ---- ordered scales ----
+    Mistake(
+        "scale-unknown-answer",
+        [
+            f"{S}:{line(S, '- effective-room-to-improve')}:9: questions[1].scale[1]: unknown answer "
+            "'efective-room-to-improve' in the scale; did you mean 'effective-room-to-improve'?"
+        ],
+        edits=[(S, "      - effective-room-to-improve\n", "      - efective-room-to-improve\n")],
+    ),
+    Mistake(
+        "scale-answer-twice",
+        [
+            f"{S}:{line(S, '- very-effective')}:9: questions[1].scale[2]: answer 'not-doing-a-good-job' is in the "
+            "scale twice; list each answer once"
+        ],
+        edits=[(S, "      - very-effective\n", "      - not-doing-a-good-job\n")],
+    ),
+    Mistake(
+        "scale-missing-answer",
+        [
+            f"{S}:{line(S, '- decrease') - 1}:5: questions[3].scale: the scale leaves out 'increase-resources': list "
+            "every answer once, from the lowest to the highest"
+        ],
+        edits=[
+            (
+                S,
+                "      - increase-without-resources\n      - increase-resources\n",
+                "      - increase-without-resources\n",
+            )
+        ],
+    ),
+    Mistake(
+        "scale-on-several-answers",
+        [
+            f"{S}:{line(S, 'percent: 12') + 1}:5: questions[2].scale: a scale orders the answers of a single-answer "
+            "question, and several answers were allowed here; remove 'scale', or set 'kind: single'"
+        ],
+        edits=[
+            (
+                S,
+                "        percent: 12\n",
+                "        percent: 12\n    scale:\n      - gather-data\n      - attract-patients\n",
+            )
+        ],
+    ),
     Mistake(
         "missing-section",
         [

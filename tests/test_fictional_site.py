@@ -21,12 +21,20 @@ def fiction(tmp_path_factory):
 def test_every_figure_of_the_new_survey_is_shown(fiction):
     rows = BenchmarkRows(fiction.page("articles/lunar-messaging/index.html")).rows
     assert rows == {
-        "benchmark-lunar-clinics-channels-radio": ("Short-wave radio", "62%"),
-        "benchmark-lunar-clinics-channels-pigeons": ("Carrier pigeons Low-gravity breeds only", "7.5%"),
-        "benchmark-lunar-clinics-channels-apps": ("Apps", "48%"),
-        "benchmark-lunar-clinics-satisfaction-happy": ("Satisfied", "40%"),
-        "benchmark-lunar-clinics-satisfaction-unhappy": ("Not satisfied", "35%"),
+        "benchmark--lunar-clinics--channels--radio": ("Short-wave radio", "62%"),
+        "benchmark--lunar-clinics--channels--pigeons": ("Carrier pigeons Low-gravity breeds only", "7.5%"),
+        "benchmark--lunar-clinics--channels--apps": ("Apps", "48%"),
+        "benchmark--lunar-clinics--channels--constructor": ("Relayed by construction crews", "3%"),
+        "benchmark--lunar-clinics--satisfaction--happy": ("Satisfied", "40%"),
+        "benchmark--lunar-clinics--satisfaction--unhappy": ("Not satisfied", "35%"),
+        # a scale, from its highest answer down
+        "benchmark--lunar-clinics--visits--daily": ("Daily", "15%"),
+        "benchmark--lunar-clinics--visits--weekly": ("Weekly", "40%"),
+        "benchmark--lunar-clinics--visits--monthly": ("Monthly", "25%"),
+        "benchmark--lunar-clinics--visits--never": ("Never", "10%"),
     }
+    visits = [row.rsplit("--", 1)[1] for row in rows if "--visits--" in row]
+    assert visits == ["daily", "weekly", "monthly", "never"]  # in page order
 
 
 def test_inline_figure_takeaway_source_and_escaped_bio(fiction):
@@ -58,7 +66,7 @@ def test_the_code_names_no_article_survey_or_author():
 def test_the_site_code_comes_with_the_hooks_not_the_content(fiction):
     """CSS and script are theme files (overrides/), so a new site gets them without copying."""
     assert (fiction.site / "assets/stylesheets/site.css").is_file()
-    assert (fiction.site / "assets/javascripts/self-assessment.js").is_file()
+    assert (fiction.site / "assets/javascripts/where-are-you.js").is_file()
     html = fiction.page("articles/lunar-messaging/index.html")
     assert 'href="../../assets/stylesheets/site.css"' in html
-    assert 'src="../../assets/javascripts/self-assessment.js"' in html
+    assert 'src="../../assets/javascripts/where-are-you.js"' in html

@@ -17,13 +17,14 @@ from survey_render import (
     render_article_list,
     render_author_bio,
     render_benchmark,
-    render_chart,
-    render_self_assessment,
     render_source_note,
     render_survey_benchmarks,
     render_takeaway,
+    render_where,
+    render_your_benchmark,
 )
 from survey_render.pieces import benchmark_notes
+from survey_render.standing import none_standing, precision_note, single_standing
 
 EXPECTED = FIXTURES.parent / "expected"
 
@@ -38,9 +39,8 @@ def pieces(data) -> dict[str, str]:
     return {
         "benchmark-multiple.html": render_benchmark("lunar-clinics", survey, survey.questions[0]),
         "benchmark-single-incomplete.html": render_benchmark("lunar-clinics", survey, survey.questions[1]),
-        "chart-lunar-clinics-channels.svg": render_chart("lunar-clinics", survey, survey.questions[0]),
-        "chart-lunar-clinics-satisfaction.svg": render_chart("lunar-clinics", survey, survey.questions[1]),
-        "self-assessment.html": render_self_assessment("lunar-clinics", survey),
+        "benchmark-scale.html": render_benchmark("lunar-clinics", survey, survey.questions[2], level=3),
+        "your-benchmark.html": render_your_benchmark("lunar-clinics", survey),
         "takeaway.html": render_takeaway(data.takeaways["keep-talking"]),
         "author-bio.html": render_author_bio("ada-testwriter", data.authors["ada-testwriter"]),
         "source-note.html": render_source_note("lunar-clinics", survey),
@@ -58,9 +58,8 @@ def pieces(data) -> dict[str, str]:
     [
         "benchmark-multiple.html",
         "benchmark-single-incomplete.html",
-        "chart-lunar-clinics-channels.svg",
-        "chart-lunar-clinics-satisfaction.svg",
-        "self-assessment.html",
+        "benchmark-scale.html",
+        "your-benchmark.html",
         "takeaway.html",
         "author-bio.html",
         "source-note.html",
@@ -86,18 +85,74 @@ class _Outline(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_table_is_accessible_html(data):
+def test_benchmark_is_one_accessible_table_under_a_heading(data):
     survey = data.surveys["lunar-clinics"]
     outline = _Outline()
     outline.feed(render_benchmark("lunar-clinics", survey, survey.questions[0]))
     names = [t for t, _ in outline.tags]
-    assert names.count("caption") == 1
+    heading = next(a for t, a in outline.tags if t == "h2")
+    table = next(a for t, a in outline.tags if t == "table")
+    assert table["aria-labelledby"] == heading["id"]  # named by its heading: the title is not repeated
+    assert "caption" not in names
     scopes = [a.get("scope") for t, a in outline.tags if t == "th"]
-    assert scopes == ["col", "col", "row", "row", "row"]
+    assert scopes == ["col", "col"] + ["row"] * len(survey.questions[0].answers)
+    # The bars only draw the figures the cells hold as text: hidden from assistive technology.
+    bars = [a for t, a in outline.tags if t == "svg"]
+    assert len(bars) == len(survey.questions[0].answers)
+    assert all(a["aria-hidden"] == "true" for a in bars)
+    assert "role" not in names and not any("role" in a for _, a in outline.tags if _ == "svg")
+
+
+def test_a_scale_is_shown_from_its_highest_answer_down(data):
+    survey = data.surveys["lunar-clinics"]
+    scaled = survey.questions[2]
+    outline = _Outline()
+    outline.feed(render_benchmark("lunar-clinics", survey, scaled))
+    rows = [a["id"].rsplit("--", 1)[1] for t, a in outline.tags if t == "tr" and "id" in a]
+    assert rows == list(reversed(scaled.scale))
+    outline = _Outline()
+    outline.feed(render_where("lunar-clinics", survey, scaled))
+    choices = [a["value"] for t, a in outline.tags if t == "input"]
+    assert choices == [*reversed(scaled.scale), ""]  # "" is "None of these"
+
+
+def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
+    # lunar-clinics "visits": never 10, monthly 25, weekly 40, daily 15 (90 in all)
+    visits = data.surveys["lunar-clinics"].questions[2]
+    by_id = {a.id: a for a in visits.answers}
+    assert single_standing(visits, by_id["weekly"]) == (
+        "15% of respondents gave a higher answer than yours, 40% gave yours, and 35% a lower one. "
+        "The answers of 10% of respondents were not reported in the source."
+    )
+    assert single_standing(visits, by_id["daily"]).startswith(
+        "Yours is the highest answer on this scale: 15% of respondents gave it, and 75% gave a lower one."
+    )
+    assert single_standing(visits, by_id["never"]).startswith(
+        "Yours is the lowest answer on this scale: 80% of respondents gave a higher one, and 10% gave yours."
+    )
+    assert none_standing(visits).startswith("The survey reports no figure for any answer other than these")
+
+
+def test_standing_without_a_scale_gives_no_ranking(data):
+    satisfaction = data.surveys["lunar-clinics"].questions[1]
+    text = single_standing(satisfaction, satisfaction.answers[0])
+    assert text == (
+        "40% of respondents gave the same answer as you. "
+        "The answers of 25% of respondents were not reported in the source."
+    )
+    for word in ("common", "higher", "lower", "most"):
+        assert word not in text
+
+
+def test_precision_depends_on_what_the_source_reports(data):
+    survey = data.surveys["lunar-clinics"]
+    assert precision_note(survey) == "Based on 120 respondents: small differences between figures may not be real."
+    unsized = survey.model_copy(update={"source": survey.source.model_copy(update={"sample_size": None})})
+    assert precision_note(unsized).startswith("The source gives no sample size, so these comparisons are indicative")
 
 
 def test_notes_say_what_the_figures_are(data):
-    channels, satisfaction = data.surveys["lunar-clinics"].questions
+    channels, satisfaction, _ = data.surveys["lunar-clinics"].questions
     survey = data.surveys["lunar-clinics"]
     assert "Several answers allowed: totals exceed 100%." in benchmark_notes(survey, channels)
     assert "Figures add up to 75%: the rest (25%) was not reported in the source." in benchmark_notes(
@@ -110,7 +165,7 @@ def test_notes_say_what_the_figures_are(data):
 
 def test_all_tables_of_a_survey(data):
     html = render_survey_benchmarks("lunar-clinics", data.surveys["lunar-clinics"])
-    assert html.count('<table class="benchmark__table">') == 2
+    assert html.count('<table class="benchmark__table"') == len(data.surveys["lunar-clinics"].questions)
 
 
 def test_every_value_from_data_is_escaped(data):

@@ -38,14 +38,31 @@ def test_block_placeholder_is_replaced_by_html_and_records_what_it_shows(dataset
     text, problems, ctx = expand("Intro\n\n<!-- data:table lunar-clinics channels -->\n\nAfter\n", dataset)
     assert problems == []
     assert "data:" not in text
-    assert '<div class="benchmark" id="benchmark-lunar-clinics-channels">' in text
+    assert '<div class="benchmark benchmark--multiple" id="benchmark--lunar-clinics--channels">' in text
     assert ctx.shown == {("lunar-clinics", "channels")}
 
 
 def test_tables_shows_every_question(dataset):
     text, _, ctx = expand("<!-- data:tables lunar-clinics -->\n", dataset)
-    assert text.count('<div class="benchmark"') == 2
-    assert ctx.shown == {("lunar-clinics", "channels"), ("lunar-clinics", "satisfaction")}
+    assert text.count('<div class="benchmark') == 3
+    assert ctx.shown == {("lunar-clinics", "channels"), ("lunar-clinics", "satisfaction"), ("lunar-clinics", "visits")}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "level"),
+    [
+        ("Intro\n\n", 2),  # under the article's title (the H1)
+        ("## Findings\n\n", 3),
+        ("# Part\n\n### Deep\n\n", 4),
+        ("###### Deepest\n\n", 6),  # no h7: stays at 6
+        ("## Findings\n\n```markdown\n#### in code\n```\n\n", 3),  # a heading shown in code does not count
+    ],
+)
+def test_generated_headings_nest_under_the_writers_heading(dataset, markdown, level):
+    text, problems, _ = expand(markdown + "<!-- data:table lunar-clinics channels -->\n", dataset)
+    assert problems == []
+    assert f'<h{level} class="benchmark__title"' in text
+    assert f"</h{level}>" in text
 
 
 def test_placeholders_inside_fenced_code_are_left_as_written(dataset):

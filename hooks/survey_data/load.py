@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from survey_data.errors import DataError, Problem
-from survey_data.models import ArticleMeta, Author, AuthorsFile, Survey, Takeaway, TakeawaysFile
+from survey_data.models import ArticleMeta, Author, AuthorsFile, Question, Survey, Takeaway, TakeawaysFile
 from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -262,9 +262,38 @@ def _consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]
                         "check the figures, or set 'kind: multiple' if several answers were allowed",
                     )
                 )
+            out += _scale_problems(question, at)
     for attribute in ("authors", "takeaways"):
         if hasattr(parsed, attribute):
             out += _duplicate_ids(getattr(parsed, attribute), (attribute,), doc)
+    return out
+
+
+def _scale_problems(question: Question, at: Path) -> list[tuple[Path, str]]:
+    """A scale names every answer of a single-answer question exactly once."""
+    if question.scale is None:
+        return []
+    if question.kind == "multiple":
+        return [
+            (
+                (*at, "scale"),
+                "a scale orders the answers of a single-answer question, and several answers were allowed here; "
+                "remove 'scale', or set 'kind: single'",
+            )
+        ]
+    ids = [a.id for a in question.answers]
+    out: list[tuple[Path, str]] = []
+    for index, answer_id in enumerate(question.scale):
+        if answer_id not in ids:
+            message = f"unknown answer '{answer_id}' in the scale" + suggest(answer_id, ids)
+            out.append(((*at, "scale", index), message))
+        elif question.scale.index(answer_id) < index:
+            out.append(((*at, "scale", index), f"answer '{answer_id}' is in the scale twice; list each answer once"))
+    missing = [i for i in ids if i not in question.scale]
+    if missing and not out:
+        listed = ", ".join(f"'{i}'" for i in missing)
+        message = f"the scale leaves out {listed}: list every answer once, from the lowest to the highest"
+        out.append(((*at, "scale"), message))
     return out
 
 

@@ -51,6 +51,16 @@ class Question(BaseModel):
         description="'single': one answer per respondent; 'multiple': several answers allowed."
     )
     answers: list[Answer] = Field(min_length=1, max_length=MAX_ANSWERS)
+    scale: list[Id] | None = Field(
+        None,
+        min_length=2,
+        max_length=MAX_ANSWERS,
+        description=(
+            "Only where the answers form an ordered scale: every answer id once, from the lowest to the "
+            "highest. The site then shows the answers in that order and tells a reader how many "
+            "respondents stand above and below them. Leave out for unordered answers."
+        ),
+    )
 
     @property
     def total(self) -> float:
@@ -66,6 +76,24 @@ class Question(BaseModel):
         if self.kind == "single" and self.total < 100 - self.rounding_slack:
             return 100 - self.total
         return None
+
+    @property
+    def shown_answers(self) -> list[Answer]:
+        """The answers in the order readers see them: an ordered scale from the highest down
+        (so that "above" on the page is "above" on the scale), otherwise as published."""
+        if self.scale is None:
+            return list(self.answers)
+        by_id = {a.id: a for a in self.answers}
+        return [by_id[answer_id] for answer_id in reversed(self.scale)]
+
+    def around(self, answer: Answer) -> tuple[float, float]:
+        """(share above, share below) `answer` on the question's scale; only for a scale."""
+        assert self.scale is not None, "only an ordered scale has an above and a below"
+        rank = self.scale.index(answer.id)
+        by_id = {a.id: a.percent for a in self.answers}
+        above = sum(by_id[i] for i in self.scale[rank + 1 :])
+        below = sum(by_id[i] for i in self.scale[:rank])
+        return round(above, 9), round(below, 9)  # sums of rounded figures: no float noise
 
 
 class Source(BaseModel):

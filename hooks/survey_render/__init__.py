@@ -12,14 +12,14 @@ from survey_render.pieces import (
     render_article_list,
     render_author_bio,
     render_benchmark,
-    render_chart,
     render_feed,
     render_figure,
     render_head,
-    render_self_assessment,
     render_source_note,
     render_survey_benchmarks,
     render_takeaway,
+    render_where,
+    render_your_benchmark,
 )
 from survey_render.site_meta import FeedItem, PageFacts
 
@@ -34,14 +34,14 @@ __all__ = [
     "render_article_list",
     "render_author_bio",
     "render_benchmark",
-    "render_chart",
     "render_feed",
     "render_figure",
     "render_head",
-    "render_self_assessment",
     "render_source_note",
     "render_survey_benchmarks",
     "render_takeaway",
+    "render_where",
+    "render_your_benchmark",
     "survey_csv",
     "survey_json",
 ]

@@ -11,9 +11,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from survey_data import Answer, Author, Question, Survey, Takeaway
-from survey_render import chart as charts
 from survey_render.numbers import format_percent
 from survey_render.site_meta import FeedItem, PageFacts, json_ld, rfc822
+from survey_render.standing import is_majority, none_standing, precision_note, single_standing
 
 NOT_REPORTED = "not reported in the source"
 
@@ -28,7 +28,12 @@ _env = Environment(
 
 
 _env.filters["percent"] = format_percent
-_env.globals["NOT_REPORTED"] = NOT_REPORTED
+_env.globals.update(
+    NOT_REPORTED=NOT_REPORTED,
+    single_standing=single_standing,
+    none_standing=none_standing,
+    is_majority=is_majority,
+)
 
 
 def _render(template: str, **values: object) -> str:
@@ -38,7 +43,8 @@ def _render(template: str, **values: object) -> str:
 
 
 def benchmark_anchor(survey_id: str, question_id: str) -> str:
-    return f"benchmark-{survey_id}-{question_id}"
+    # Ids never hold "--", so the double hyphen keeps "a-b" + "c" apart from "a" + "b-c".
+    return f"benchmark--{survey_id}--{question_id}"
 
 
 def benchmark_notes(survey: Survey, question: Question) -> list[str]:
@@ -57,17 +63,6 @@ def benchmark_notes(survey: Survey, question: Question) -> list[str]:
     size = f"n = {survey.source.sample_size}" if survey.source.sample_size else f"number {NOT_REPORTED}"
     notes.append(f"Source: {survey.source.publisher}. Base: all respondents ({size}).")
     return notes
-
-
-def render_chart(survey_id: str, survey: Survey, question: Question) -> str:
-    return _render(
-        "chart.svg",
-        chart=charts.chart_layout(survey_id, survey, question),
-        width=charts.WIDTH,
-        bar_area=charts.BAR_AREA,
-        bar=charts.BAR,
-        line_height=charts.LINE,
-    )
 
 
 @dataclass(frozen=True)
@@ -89,29 +84,51 @@ def _same(html: str) -> str:
     return html
 
 
+# Heading level of a generated section when the page gives no other: the article's title is the H1.
+SECTION_LEVEL = 2
+
+
 def render_benchmark(
     survey_id: str,
     survey: Survey,
     question: Question,
     downloads: Downloads | None = None,
-    place_chart: Callable[[str], str] = _same,
+    place_late: Callable[[str], str] = _same,
+    level: int = SECTION_LEVEL,
 ) -> str:
-    """One question's benchmark: its chart, its table (the numbers as text) and notes.
-    `place_chart` may swap the chart's SVG for a token that the caller puts back later."""
+    """One question's benchmark: a heading, a table with a bar in each row, notes, and the
+    reader's "Where are you?" choice. `place_late` may swap the choice's HTML for a token
+    that the caller puts back later (it is not for the search index)."""
+    anchor = benchmark_anchor(survey_id, question.id)
     return _render(
         "benchmark.html",
-        anchor=benchmark_anchor(survey_id, question.id),
+        anchor=anchor,
+        level=level,
         question=question,
         notes=benchmark_notes(survey, question),
-        chart=Markup(place_chart(render_chart(survey_id, survey, question))),
         downloads=downloads,
+        where=Markup(place_late(render_where(survey_id, survey, question))),
+    )
+
+
+def render_where(survey_id: str, survey: Survey, question: Question) -> str:
+    return _render(
+        "where.html",
+        anchor=benchmark_anchor(survey_id, question.id),
+        survey_id=survey_id,
+        question=question,
+        precision=precision_note(survey),
     )
 
 
 def render_survey_benchmarks(
-    survey_id: str, survey: Survey, downloads: Downloads | None = None, place_chart: Callable[[str], str] = _same
+    survey_id: str,
+    survey: Survey,
+    downloads: Downloads | None = None,
+    place_late: Callable[[str], str] = _same,
+    level: int = SECTION_LEVEL,
 ) -> str:
-    return "\n".join(render_benchmark(survey_id, survey, q, downloads, place_chart) for q in survey.questions)
+    return "\n".join(render_benchmark(survey_id, survey, q, downloads, place_late, level) for q in survey.questions)
 
 
 def render_figure(answer: Answer) -> str:
@@ -161,32 +178,11 @@ def render_article_list(articles: list[ArticleLink]) -> str:
     return _render("article_list.html", articles=articles)
 
 
-def self_assessment_payload(survey_id: str, survey: Survey) -> dict:
-    """What the page script needs: ids, labels and figures, nothing else."""
-    return {
-        "survey": survey_id,
-        "questions": [
-            {
-                "id": q.id,
-                "title": q.title,
-                "kind": q.kind,
-                "answers": [
-                    {"id": a.id, "label": a.label, "value": a.percent, "text": format_percent(a.percent)}
-                    for a in q.answers
-                ],
-            }
-            for q in survey.questions
-        ],
-    }
-
-
-def render_self_assessment(survey_id: str, survey: Survey) -> str:
-    # The JSON goes through Jinja's |tojson, which escapes <, >, & and ' so no label can close the tag.
+def render_your_benchmark(survey_id: str, survey: Survey, level: int = SECTION_LEVEL) -> str:
+    """The reader's own benchmark: their answers to every "Where are you?" of the survey
+    on the page, gathered by the page script, with the source and the page's address."""
     return _render(
-        "self_assessment.html",
-        survey_id=survey_id,
-        survey=survey,
-        payload=self_assessment_payload(survey_id, survey),
+        "your_benchmark.html", survey_id=survey_id, survey=survey, level=level, precision=precision_note(survey)
     )
 
 

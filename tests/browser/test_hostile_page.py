@@ -26,15 +26,17 @@ def test_no_injected_script_runs(browser, tmp_path):
             page.goto(origin + path)
             page.wait_for_load_state("networkidle")
             assert page.evaluate("window.__alerts") == [], path
-        # Use the self-assessment: its labels are payloads too.
+        # Use every "Where are you?": its labels and sentences are payloads too.
         page.goto(origin + "/articles/lunar-messaging/")
-        labels = page.locator(".self-assessment label")
-        assert labels.count() == 5
+        labels = page.locator("fieldset.where label")
+        assert labels.count() >= 10
         for i in range(labels.count()):
             labels.nth(i).click()
-        assert page.locator(".self-assessment__result").first.inner_text().startswith("Like ")
+        page.wait_for_timeout(600)  # results are written once the reader stops
+        results = page.locator(".where__result").all_inner_texts()
+        assert all(results), results
         assert page.evaluate("window.__alerts") == []
-        assert page.locator(".self-assessment img, .benchmark img").count() == 0
+        assert page.locator(".where img, .benchmark img, .your-benchmark img").count() == 0
         context.close()
     finally:
         server.close()

@@ -15,7 +15,7 @@ from conftest import make_site
 from .conftest import free_port
 
 SURVEY = "data/surveys/ubm-social-healthcare.yml"
-ROW = "#benchmark-ubm-social-healthcare-presence-some-presence td"
+ROW = "#benchmark--ubm-social-healthcare--presence--some-presence td"
 
 
 def wait_for(condition, timeout: float = 20.0, what: str = "") -> float:

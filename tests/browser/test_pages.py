@@ -66,39 +66,42 @@ def contrast(a: str, b: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_chart_colours_meet_contrast_in_both_schemes(browser, site_url, scheme):
+def test_bar_colours_meet_contrast_in_both_schemes(browser, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + PAGES[1])
+    page.locator("fieldset.where label.where__choice").first.click()  # one row becomes "yours"
     colours = page.evaluate(
         """() => {
           const style = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
-          const bg = getComputedStyle(document.body).backgroundColor;
           return {
-            bg,
-            bar: style('.chart__bar', 'fill'),
-            track: style('.chart__track', 'fill'),
-            label: style('.chart__label', 'fill'),
-            value: style('.chart__value', 'fill'),
+            bg: getComputedStyle(document.body).backgroundColor,
+            bar: style('tr:not(.is-you) .benchmark__bar rect:not(.benchmark__track)', 'fill'),
+            you: style('tr.is-you .benchmark__bar rect:not(.benchmark__track)', 'fill'),
+            track: style('.benchmark__track', 'fill'),
+            label: style('.benchmark__table tbody th', 'color'),
+            value: style('.benchmark__value', 'color'),
           };
         }"""
     )
     context.close()
     bg = colours["bg"]
     assert contrast(colours["bar"], bg) >= 3, colours
+    assert contrast(colours["you"], bg) >= 3, colours
     assert contrast(colours["bar"], colours["track"]) >= 3, colours
     assert contrast(over(colours["label"], bg), bg) >= 4.5, colours  # Material's text colour is translucent
     assert contrast(over(colours["value"], bg), bg) >= 4.5, colours
 
 
-def test_charts_print_in_black_and_grey(browser, site_url):
+def test_bars_print_in_grey_and_the_choices_do_not_print(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
     page.goto(site_url + PAGES[1])
     page.emulate_media(media="print")
     fills = page.evaluate(
-        "() => ['.chart__bar', '.chart__label'].map(s => getComputedStyle(document.querySelector(s)).fill)"
+        "() => ['.benchmark__bar rect', '.benchmark__track'].map(s => getComputedStyle(document.querySelector(s)).fill)"
     )
-    assert not page.locator(".self-assessment").is_visible()
+    assert not page.locator(".your-benchmark").is_visible()
+    assert not page.locator("fieldset.where").first.is_visible()
     context.close()
-    assert fills == ["rgb(68, 68, 68)", "rgb(0, 0, 0)"]
+    assert fills == ["rgb(68, 68, 68)", "rgb(221, 221, 221)"]

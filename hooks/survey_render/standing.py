@@ -1,0 +1,67 @@
+"""Where a reader stands against a question's respondents, in sentences that are true of the
+data: position on an ordered scale (the shares above, the same and below), never a ranking by
+popularity. These sentences are rendered into the page; the script only picks one.
+
+The tests in tests/browser/test_self_assessment.py rebuild every sentence independently.
+"""
+
+from __future__ import annotations
+
+from survey_data import Answer, Question, Survey
+from survey_render.numbers import format_percent
+
+# "Most respondents": more than half. Used for the several-answer questions.
+MAJORITY = 50
+
+
+def _unreported(question: Question) -> str:
+    if question.unreported is None:
+        return ""
+    return f" The answers of {format_percent(question.unreported)} of respondents were not reported in the source."
+
+
+def single_standing(question: Question, answer: Answer) -> str:
+    """The result for one answer of a single-answer question."""
+    same = format_percent(answer.percent)
+    if question.scale is None:
+        return f"{same} of respondents gave the same answer as you." + _unreported(question)
+    above, below = question.around(answer)
+    rank = question.scale.index(answer.id)
+    if rank == len(question.scale) - 1:
+        text = (
+            f"Yours is the highest answer on this scale: {same} of respondents gave it, "
+            f"and {format_percent(below)} gave a lower one."
+        )
+    elif rank == 0:
+        text = (
+            f"Yours is the lowest answer on this scale: {format_percent(above)} of respondents gave a higher one, "
+            f"and {same} gave yours."
+        )
+    else:
+        text = (
+            f"{format_percent(above)} of respondents gave a higher answer than yours, {same} gave yours, "
+            f"and {format_percent(below)} a lower one."
+        )
+    return text + _unreported(question)
+
+
+def none_standing(question: Question) -> str:
+    """The result for "none of these" on a single-answer question."""
+    return (
+        "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
+        + _unreported(question)
+    )
+
+
+def is_majority(answer: Answer) -> bool:
+    return answer.percent > MAJORITY
+
+
+def precision_note(survey: Survey) -> str:
+    """How much weight a comparison can bear, from what the source reports of its sample."""
+    if survey.source.sample_size is None:
+        return (
+            "The source gives no sample size, so these comparisons are indicative only: "
+            "small differences between figures may not be real."
+        )
+    return f"Based on {survey.source.sample_size:,} respondents: small differences between figures may not be real."
