@@ -34,6 +34,7 @@ from survey_render.pieces import SECTION_LEVEL
 PLACEHOLDER = re.compile(r"<!--[ \t]*data:(?P<body>[^\n]*?)-->")
 OPENING = re.compile(r"<!--[ \t]*data:")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)", re.M)  # an ATX heading's hashes
+SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line underlined: = is h1, - is h2
 FENCED_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?P=fence)[ \t]*$", re.M | re.S)
 
 
@@ -68,6 +69,7 @@ class Context:
     # Heading level for a section made at the current placeholder: one below the page's last
     # heading above it, so that generated headings nest under the writer's. Set by expand().
     level: int = SECTION_LEVEL
+    gathered: set[str] = field(default_factory=set)  # surveys whose "Your benchmark" is on the page
 
     def downloads(self, survey_id: str) -> Downloads | None:
         if self.links is None:
@@ -102,16 +104,40 @@ class Context:
         return table[name]
 
 
+def _show(ctx: Context, survey: str, questions: list[str]) -> None:
+    """Each question once per page: a second copy would share the reader's answer and its ids."""
+    again = [q for q in questions if (survey, q) in ctx.shown]
+    if again:
+        names = ", ".join(f"'{q}'" for q in again)
+        raise Unresolved(
+            f"survey '{survey}' question {names} is already shown above on this page; show each question once"
+        )
+    ctx.shown.update((survey, q) for q in questions)
+
+
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
-    ctx.shown.add((survey, question))
+    _show(ctx, survey, [question])
     return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late, ctx.level)
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
-    ctx.shown.update((survey, q.id) for q in found.questions)
+    _show(ctx, survey, [q.id for q in found.questions])
     return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level)
+
+
+def _your_benchmark(ctx: Context, survey: str) -> str:
+    found = ctx.survey(survey)
+    if survey in ctx.gathered:
+        raise Unresolved(f"'Your benchmark' of survey '{survey}' is already on this page; keep one")
+    if not any(shown == survey for shown, _ in ctx.shown):
+        raise Unresolved(
+            f"'Your benchmark' gathers the answers to the benchmarks of survey '{survey}' above it on the page, "
+            f"and there is none; put it after <!-- data:table {survey} QUESTION --> or <!-- data:tables {survey} -->"
+        )
+    ctx.gathered.add(survey)
+    return ctx.place_late(render_your_benchmark(survey, found, ctx.level))
 
 
 @dataclass(frozen=True)
@@ -157,7 +183,7 @@ KINDS: dict[str, Kind] = {
     "self-assessment": Kind(
         ("SURVEY",),
         True,
-        lambda ctx, s: ctx.place_late(render_your_benchmark(s, ctx.survey(s), ctx.level)),
+        _your_benchmark,
         "'Your benchmark': the reader's answers to the survey's benchmarks on the page, gathered, to copy or print",
     ),
     "articles": Kind((), True, lambda ctx: render_article_list(ctx.article_links()), "the list of articles"),
@@ -175,8 +201,19 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
         i = bisect.bisect(code_starts, pos) - 1
         return i >= 0 and pos < code[i][1]
 
-    headings = [(m.start(), len(m.group(1))) for m in HEADING.finditer(markdown) if not in_code(m.start())]
+    headings = sorted(
+        [(m.start(), len(m.group(1))) for m in HEADING.finditer(markdown)]
+        + [(m.start(), 1 if m.group(1)[0] == "=" else 2) for m in SETEXT.finditer(markdown)]
+    )
+    headings = [(start, level) for start, level in headings if not in_code(start)]
     starts = [start for start, _ in headings]
+    comments = _comments(markdown, in_code)
+    comment_starts = [start for start, _ in comments]
+
+    def in_comment(pos: int) -> int | None:
+        """The start of the writer's HTML comment that `pos` lies in, if any."""
+        i = bisect.bisect(comment_starts, pos) - 1
+        return comments[i][0] if i >= 0 and pos < comments[i][1] else None
 
     def level_at(pos: int) -> int:
         above = bisect.bisect(starts, pos)
@@ -188,6 +225,15 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
 
     def replace(match: re.Match[str]) -> str:
         if in_code(match.start()):
+            return match.group(0)
+        opened = in_comment(match.start())
+        if opened is not None:
+            line, column = position(match.start())
+            message = (
+                f"this placeholder is inside an HTML comment opened on line {position(opened)[0]}, and comments do "
+                "not nest: the comment would end at this placeholder's '-->'; to leave it out, delete its line"
+            )
+            problems.append(Problem(page, line, column, match.group(0).strip(), message))
             return match.group(0)
         ctx.level = level_at(match.start())
         try:
@@ -206,6 +252,23 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
                 Problem(page, line, column, "", "placeholder is not closed: end it with '-->' on the same line")
             )
     return expanded, problems
+
+
+def _comments(markdown: str, in_code: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The spans of the writer's own HTML comments (not placeholders, not in code), in order.
+    Like a browser, a comment ends at the first '-->' after its '<!--'. One pass: linear."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (start := markdown.find("<!--", pos)) >= 0:
+        if in_code(start) or OPENING.match(markdown, start):
+            pos = start + 4
+            continue
+        end = markdown.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        pos = end + 3
+    return spans
 
 
 def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:

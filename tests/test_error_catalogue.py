@@ -168,6 +168,14 @@ CATALOGUE = [
     ),
     # ---- ordered scales ----
     Mistake(
+        "scale-of-one",
+        [
+            f"{S}:{line(S, '- some-presence')}:7: questions[0].scale: needs at least 2 entries, each on a line "
+            "starting with '- '"
+        ],
+        edits=[(S, "      - some-presence\n      - good-deal-of-activity\n", "      - some-presence\n")],
+    ),
+    Mistake(
         "scale-unknown-answer",
         [
             f"{S}:{line(S, '- effective-room-to-improve')}:9: questions[1].scale[1]: unknown answer "
@@ -319,6 +327,42 @@ CATALOGUE = [
         writes={"docs/articles/new.md": "# New\n\nText.\n"},
     ),
     # ---- placeholders ----
+    Mistake(
+        "placeholder-question-twice",
+        [
+            f"{A}:{line(A, 'healthcare effectiveness -->')}:1: <!-- data:table ubm-social-healthcare presence -->: "
+            "survey 'ubm-social-healthcare' question 'presence' is already shown above on this page; "
+            "show each question once"
+        ],
+        edits=[(A, "data:table ubm-social-healthcare effectiveness", "data:table ubm-social-healthcare presence")],
+    ),
+    Mistake(
+        "placeholder-your-benchmark-before-its-benchmarks",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:1: <!-- data:self-assessment ubm-social-healthcare -->: 'Your "
+            "benchmark' gathers the answers to the benchmarks of survey 'ubm-social-healthcare' above it on the page, "
+            "and there is none; put it after <!-- data:table ubm-social-healthcare QUESTION --> or "
+            "<!-- data:tables ubm-social-healthcare -->",
+        ],
+        edits=[(A, "There’s no denying", "<!-- data:self-assessment ubm-social-healthcare -->\n\nThere’s no denying")],
+    ),
+    Mistake(
+        "placeholder-your-benchmark-twice",
+        [
+            f"{A}:{line(A, 'data:source')}:1: <!-- data:self-assessment ubm-social-healthcare -->: "
+            "'Your benchmark' of survey 'ubm-social-healthcare' is already on this page; keep one"
+        ],
+        edits=[(A, "<!-- data:source", "<!-- data:self-assessment ubm-social-healthcare -->\n\n<!-- data:source")],
+    ),
+    Mistake(
+        "placeholder-inside-a-comment",
+        [
+            f"{A}:{line(A, 'data:takeaway') + 1}:1: <!-- data:takeaway get-social -->: this placeholder is inside an "
+            f"HTML comment opened on line {line(A, 'data:takeaway')}, and comments do not nest: the comment would end "
+            "at this placeholder's '-->'; to leave it out, delete its line"
+        ],
+        edits=[(A, "<!-- data:takeaway get-social -->\n", "<!--\n<!-- data:takeaway get-social -->\n-->\n")],
+    ),
     Mistake(
         "placeholder-unknown-kind",
         [

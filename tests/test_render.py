@@ -121,16 +121,22 @@ def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
     visits = data.surveys["lunar-clinics"].questions[2]
     by_id = {a.id: a for a in visits.answers}
     assert single_standing(visits, by_id["weekly"]) == (
-        "15% of respondents gave a higher answer than yours, 40% gave yours, and 35% a lower one. "
+        "15% of respondents gave a higher answer than yours (“Daily”), 40% gave yours, "
+        "and 35% a lower one (“Monthly”, “Never”). "
         "The answers of 10% of respondents were not reported in the source."
     )
     assert single_standing(visits, by_id["daily"]).startswith(
-        "Yours is the highest answer on this scale: 15% of respondents gave it, and 75% gave a lower one."
+        "Yours is the highest answer on this scale: 15% of respondents gave it, "
+        "and 75% a lower one (“Weekly”, “Monthly”, “Never”)."
     )
     assert single_standing(visits, by_id["never"]).startswith(
-        "Yours is the lowest answer on this scale: 80% of respondents gave a higher one, and 10% gave yours."
+        "Yours is the lowest answer on this scale: 80% of respondents gave a higher one "
+        "(“Daily”, “Weekly”, “Monthly”), and 10% gave yours."
     )
-    assert none_standing(visits).startswith("The survey reports no figure for any answer other than these")
+    assert none_standing(visits) == (
+        "The survey reports no figure for other answers: the answers of 10% of respondents were not reported, "
+        "and yours may be among them."
+    )
 
 
 def test_standing_without_a_scale_gives_no_ranking(data):
@@ -142,6 +148,38 @@ def test_standing_without_a_scale_gives_no_ranking(data):
     )
     for word in ("common", "higher", "lower", "most"):
         assert word not in text
+
+
+def test_shares_around_an_answer_carry_no_float_noise(data):
+    visits = data.surveys["lunar-clinics"].questions[2]
+    tenths = visits.model_copy(
+        update={
+            "answers": [
+                a.model_copy(update={"percent": p}) for a, p in zip(visits.answers, [0.2, 0.1, 0.1, 0.1], strict=True)
+            ]
+        }
+    )
+    never = next(a for a in tenths.answers if a.id == "never")
+    assert tenths.around(never) == (0.4, 0)  # 0.2 + 0.1 + 0.1 is 0.4000000000000001 in floats
+    assert "0.4% of respondents gave a higher one" in single_standing(tenths, never)
+
+
+def test_ids_from_data_never_make_two_equal_html_ids(data):
+    """Ids are joined with '--', which no id holds, and each part of a benchmark has its own
+    prefix: ids chosen to collide ('q' and 'q-title', 'a-b' + 'c' and 'a' + 'b-c') stay apart."""
+    survey = data.surveys["lunar-clinics"]
+    base = survey.questions[1]
+    questions = [
+        base.model_copy(update={"id": qid, "answers": [a.model_copy(update={"id": aid}) for a in base.answers[:1]]})
+        for qid, aid in [("q", "title"), ("q-title", "where"), ("q-where", "q"), ("b-c", "d"), ("b", "c-d")]
+    ]
+    html = render_survey_benchmarks("a", survey.model_copy(update={"questions": questions}))
+    html += render_your_benchmark("a", survey) + render_your_benchmark("a-title", survey)
+    outline = _Outline()
+    outline.feed(html)
+    ids = [a["id"] for _, a in outline.tags if "id" in a]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert len(ids) > 20
 
 
 def test_precision_depends_on_what_the_source_reports(data):
@@ -159,7 +197,8 @@ def test_notes_say_what_the_figures_are(data):
         survey, satisfaction
     )
     assert benchmark_notes(survey, satisfaction)[-1] == (
-        "Source: Tranquility Base Polling (fictional). Base: all respondents (n = 120)."
+        "Source: Tranquility Base Polling (fictional). Respondents: 120; who they were (the base): "
+        "not reported in the source."
     )
 
 

@@ -56,6 +56,9 @@ def test_tables_shows_every_question(dataset):
         ("# Part\n\n### Deep\n\n", 4),
         ("###### Deepest\n\n", 6),  # no h7: stays at 6
         ("## Findings\n\n```markdown\n#### in code\n```\n\n", 3),  # a heading shown in code does not count
+        ("Findings\n--------\n\n", 3),  # underlined headings too
+        ("Part\n====\n\nText\n\n", 2),
+        ("## Findings\n\n<!-- a writer's note -->\n\n", 3),  # a comment of the writer's own is no trouble
     ],
 )
 def test_generated_headings_nest_under_the_writers_heading(dataset, markdown, level):

@@ -210,6 +210,9 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "literal_error":
         return f"must be {ctx.get('expected')}; got {_short(value)}"
     if kind == "too_short":
+        least = ctx.get("min_length", 1)
+        if least > 1:
+            return f"needs at least {least} entries, each on a line starting with '- '"
         return "needs at least one entry; add one below it, each starting with '- '"
     if kind == "list_type":
         return "must be a list: one entry per line, each starting with '- '"

@@ -93,7 +93,8 @@ class Question(BaseModel):
         by_id = {a.id: a.percent for a in self.answers}
         above = sum(by_id[i] for i in self.scale[rank + 1 :])
         below = sum(by_id[i] for i in self.scale[:rank])
-        return round(above, 9), round(below, 9)  # sums of rounded figures: no float noise
+        # Sums of rounded figures: no float noise, and never more than everyone (34 + 34 + 34 is 102).
+        return min(round(above, 9), 100), min(round(below, 9), 100)
 
 
 class Source(BaseModel):

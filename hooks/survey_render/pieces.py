@@ -42,9 +42,12 @@ def _render(template: str, **values: object) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def benchmark_anchor(survey_id: str, question_id: str) -> str:
-    # Ids never hold "--", so the double hyphen keeps "a-b" + "c" apart from "a" + "b-c".
-    return f"benchmark--{survey_id}--{question_id}"
+def benchmark_anchor(survey_id: str, question_id: str, part: str = "benchmark") -> str:
+    """The HTML id of a part of a question's benchmark: "benchmark" (the whole; its rows add
+    "--ANSWER"), "benchmark-title" (the heading) or "where" (the reader's choice). Ids never
+    hold "--", so "a-b" + "c" stays apart from "a" + "b-c", and each part has its own prefix,
+    so no id from data can make one part's id equal another's."""
+    return f"{part}--{survey_id}--{question_id}"
 
 
 def benchmark_notes(survey: Survey, question: Question) -> list[str]:
@@ -55,13 +58,19 @@ def benchmark_notes(survey: Survey, question: Question) -> list[str]:
             notes.append("Several answers allowed: totals exceed 100%.")
         else:
             notes.append("Several answers allowed: the figures are not shares of one whole.")
+    elif question.total > 100:
+        notes.append(f"Figures add up to {format_percent(question.total)} because each is rounded.")
     elif question.unreported is not None:
         notes.append(
             f"Figures add up to {format_percent(question.total)}: the rest "
             f"({format_percent(question.unreported)}) was not reported in the source."
         )
-    size = f"n = {survey.source.sample_size}" if survey.source.sample_size else f"number {NOT_REPORTED}"
-    notes.append(f"Source: {survey.source.publisher}. Base: all respondents ({size}).")
+    # Who the shares are of (the base) is never given by a source field yet: say so, claim nothing.
+    if survey.source.sample_size:
+        size = f"Respondents: {survey.source.sample_size:,}; who they were (the base): {NOT_REPORTED}."
+    else:
+        size = f"Number of respondents and who they were (the base): {NOT_REPORTED}."
+    notes.append(f"Source: {survey.source.publisher}. {size}")
     return notes
 
 
@@ -99,10 +108,10 @@ def render_benchmark(
     """One question's benchmark: a heading, a table with a bar in each row, notes, and the
     reader's "Where are you?" choice. `place_late` may swap the choice's HTML for a token
     that the caller puts back later (it is not for the search index)."""
-    anchor = benchmark_anchor(survey_id, question.id)
     return _render(
         "benchmark.html",
-        anchor=anchor,
+        anchor=benchmark_anchor(survey_id, question.id),
+        heading=benchmark_anchor(survey_id, question.id, "benchmark-title"),
         level=level,
         question=question,
         notes=benchmark_notes(survey, question),
@@ -115,6 +124,8 @@ def render_where(survey_id: str, survey: Survey, question: Question) -> str:
     return _render(
         "where.html",
         anchor=benchmark_anchor(survey_id, question.id),
+        heading=benchmark_anchor(survey_id, question.id, "benchmark-title"),
+        where=benchmark_anchor(survey_id, question.id, "where"),
         survey_id=survey_id,
         question=question,
         precision=precision_note(survey),

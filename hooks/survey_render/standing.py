@@ -20,36 +20,47 @@ def _unreported(question: Question) -> str:
     return f" The answers of {format_percent(question.unreported)} of respondents were not reported in the source."
 
 
+def _labels(answers: list[Answer]) -> str:
+    return ", ".join(f"“{a.label}”" for a in answers)
+
+
 def single_standing(question: Question, answer: Answer) -> str:
     """The result for one answer of a single-answer question."""
     same = format_percent(answer.percent)
     if question.scale is None:
         return f"{same} of respondents gave the same answer as you." + _unreported(question)
     above, below = question.around(answer)
-    rank = question.scale.index(answer.id)
-    if rank == len(question.scale) - 1:
+    # Named from the highest down, as the table lists them.
+    shown = question.shown_answers
+    higher = _labels(shown[: shown.index(answer)])
+    lower = _labels(shown[shown.index(answer) + 1 :])
+    if not higher:
         text = (
             f"Yours is the highest answer on this scale: {same} of respondents gave it, "
-            f"and {format_percent(below)} gave a lower one."
+            f"and {format_percent(below)} a lower one ({lower})."
         )
-    elif rank == 0:
+    elif not lower:
         text = (
-            f"Yours is the lowest answer on this scale: {format_percent(above)} of respondents gave a higher one, "
-            f"and {same} gave yours."
+            f"Yours is the lowest answer on this scale: {format_percent(above)} of respondents gave a higher one "
+            f"({higher}), and {same} gave yours."
         )
     else:
         text = (
-            f"{format_percent(above)} of respondents gave a higher answer than yours, {same} gave yours, "
-            f"and {format_percent(below)} a lower one."
+            f"{format_percent(above)} of respondents gave a higher answer than yours ({higher}), {same} gave yours, "
+            f"and {format_percent(below)} a lower one ({lower})."
         )
     return text + _unreported(question)
 
 
 def none_standing(question: Question) -> str:
     """The result for "none of these" on a single-answer question."""
+    if question.unreported is None:
+        return (
+            "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
+        )
     return (
-        "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
-        + _unreported(question)
+        f"The survey reports no figure for other answers: the answers of {format_percent(question.unreported)} "
+        "of respondents were not reported, and yours may be among them."
     )
 
 

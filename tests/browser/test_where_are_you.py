@@ -46,31 +46,35 @@ def single_sentence(question, answer) -> str:
     if question.scale is None:
         return f"{pct(answer.percent)} of respondents gave the same answer as you." + unreported(question)
     percent = {a.id: a.percent for a in question.answers}
+    label = {a.id: a.label for a in question.answers}
     rank = question.scale.index(answer.id)
     above = sum(percent[i] for i in question.scale[rank + 1 :])
     below = sum(percent[i] for i in question.scale[:rank])
+    higher = ", ".join(f"“{label[i]}”" for i in reversed(question.scale[rank + 1 :]))
+    lower = ", ".join(f"“{label[i]}”" for i in reversed(question.scale[:rank]))
     same = pct(answer.percent)
     if rank == len(question.scale) - 1:
-        text = (
-            f"Yours is the highest answer on this scale: {same} of respondents gave it, "
-            f"and {pct(below)} gave a lower one."
-        )
+        text = f"Yours is the highest answer on this scale: {same} of respondents gave it, and {pct(below)} a lower one"
+        text += f" ({lower})."
     elif rank == 0:
-        text = (
-            f"Yours is the lowest answer on this scale: {pct(above)} of respondents gave a higher one, "
-            f"and {same} gave yours."
-        )
+        text = f"Yours is the lowest answer on this scale: {pct(above)} of respondents gave a higher one ({higher}), "
+        text += f"and {same} gave yours."
     else:
-        text = (
-            f"{pct(above)} of respondents gave a higher answer than yours, {same} gave yours, "
-            f"and {pct(below)} a lower one."
-        )
+        text = f"{pct(above)} of respondents gave a higher answer than yours ({higher}), {same} gave yours, "
+        text += f"and {pct(below)} a lower one ({lower})."
     return text + unreported(question)
 
 
 def none_sentence(question) -> str:
-    text = "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
-    return text + unreported(question)
+    if not unreported(question):
+        return (
+            "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
+        )
+    rest = 100 - sum(a.percent for a in question.answers)
+    return (
+        f"The survey reports no figure for other answers: the answers of {pct(rest)} of respondents were not "
+        "reported, and yours may be among them."
+    )
 
 
 def multiple_sentence(question, chosen, none=False) -> str:
@@ -83,7 +87,7 @@ def multiple_sentence(question, chosen, none=False) -> str:
         lead = f"Share of respondents who chose each of your answers: {shares(chosen)}. " if chosen else ""
         return lead + "No answer was chosen by more than half of respondents."
     if none or not chosen:
-        return f"Chosen by more than half of respondents: {shares(majority)}."
+        return f"Chosen by more than half of respondents, but not by you: {shares(majority)}."
     text = f"Share of respondents who chose each of your answers: {shares(chosen)}."
     if not missed:
         return text + " You chose every answer that more than half of respondents chose."
@@ -98,7 +102,7 @@ def anchor(question, survey_id=SURVEY) -> str:
 
 
 def where(page, question, survey_id=SURVEY):
-    return page.locator(f"#{anchor(question, survey_id)}-where")
+    return page.locator(f"#where--{survey_id}--{question.id}")
 
 
 def choose(page, question, label: str, survey_id=SURVEY) -> None:
@@ -214,7 +218,7 @@ def test_a_result_is_announced_once_per_change_not_once_per_arrow_key(visit: Vis
 def test_your_benchmark_gathers_every_answer(visit: Visit, survey):
     page = visit.page
     page.goto(visit.origin + ARTICLE)
-    section = page.locator(f"#your-benchmark-{SURVEY}")
+    section = page.locator(f"#your-benchmark--{SURVEY}")
     expect(section).to_be_visible()
     expect(section.locator(".your-benchmark__count")).to_have_text(
         f"You have answered 0 of the {len(survey.questions)} benchmarks on this page."
@@ -240,7 +244,7 @@ def test_your_benchmark_gathers_every_answer(visit: Visit, survey):
     )
     # Each line leads back to its benchmark's heading.
     href = summary_items(page).nth(1).locator("a").get_attribute("href")
-    assert href == f"#{anchor(effectiveness)}"
+    assert href == f"#benchmark-title--{SURVEY}--{effectiveness.id}"
     # Never a score: no "most common", no count of popular answers.
     assert "common" not in section.inner_text()
 
@@ -272,6 +276,39 @@ def test_the_address_keeps_the_answers_and_restores_them(browser, visit: Visit, 
     checked = other.locator("fieldset.where input:checked").evaluate_all("els => els.map(e => e.value)")
     assert checked == [presence.answers[0].id, "", *(a.id for a in uses.answers[1:3])]
     fresh.close()
+
+
+def test_following_a_link_on_the_page_keeps_the_answers_in_the_address(visit: Visit, survey):
+    page = visit.page
+    page.goto(visit.origin + ARTICLE)
+    presence = survey.questions[0]
+    choose(page, presence, presence.answers[0].label)
+    kept = page.url
+    summary_items(page).nth(1).locator("a").click()  # to another benchmark's heading
+    page.wait_for_function("location.hash.startsWith('#answers:')")
+    assert page.url == kept
+    # A mail program that encodes the ':' still gives a link that restores the answers.
+    page.goto(kept.replace("#answers:", "#answers%3A"))
+    expect(result(page, presence)).to_have_text(single_sentence(presence, presence.answers[0]))
+
+
+def test_an_answer_can_be_cleared(visit: Visit, survey):
+    page = visit.page
+    page.goto(visit.origin + ARTICLE)
+    for question in survey.questions:
+        clear = where(page, question).locator(".where__clear")
+        expect(clear).to_be_hidden()
+        choose(page, question, question.answers[0].label)
+        expect(result(page, question)).not_to_have_text("")
+        clear.click()
+        expect(result(page, question)).to_have_text("")
+        expect(clear).to_be_hidden()
+        assert where(page, question).locator("input:checked").count() == 0
+        assert page.evaluate("document.activeElement.name") == f"where--{SURVEY}--{question.id}"  # focus stays
+    assert "#answers:" not in page.url
+    expect(page.locator(".your-benchmark__count")).to_have_text(
+        f"You have answered 0 of the {len(survey.questions)} benchmarks on this page."
+    )
 
 
 def test_an_address_that_is_not_ours_is_left_alone(browser, site_url, survey):
@@ -325,12 +362,17 @@ def test_print_my_benchmark_is_one_page_of_answers_source_and_address(browser, s
     page.locator(".your-benchmark__print").click()
     assert page.evaluate("window.__printed") is True
     page.emulate_media(media="print")
-    section = page.locator(f"#your-benchmark-{SURVEY}")
+    section = page.locator(f"#your-benchmark--{SURVEY}")
     expect(section).to_be_visible()
     assert section.locator(".your-benchmark__list li").count() == len(survey.questions)
     text = section.inner_text()
-    assert f"Source: {survey.source.publisher}" in text
-    assert page.url in text  # the page's address, with the answers in it
+    assert f"Source: {survey.title}, by {survey.source.publisher}" in text
+    # The page's address, with the answers in it, printed after the link's words.
+    link = section.locator(".your-benchmark__link")
+    assert link.get_attribute("href") == page.url
+    printed = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert printed == f'": {page.url}"', printed
+    expect(section.locator(".your-benchmark__intro")).to_be_hidden()  # "above", "on this page": not on paper
     expect(page.locator("h1")).to_be_visible()
     for hidden in [".benchmark", ".md-header", ".md-sidebar--primary", ".md-footer", ".your-benchmark__actions"]:
         expect(page.locator(hidden).first).to_be_hidden()
@@ -350,9 +392,9 @@ def test_without_javascript_every_figure_shows_and_the_choices_are_hidden(browse
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + ARTICLE)
-    expect(page.locator(f"#your-benchmark-{SURVEY}")).to_be_hidden()
+    expect(page.locator(f"#your-benchmark--{SURVEY}")).to_be_hidden()
     for question in survey.questions:
-        expect(page.locator(f"#{anchor(question)}-title")).to_have_text(question.title)
+        expect(page.locator(f"#benchmark-title--{SURVEY}--{question.id}")).to_have_text(question.title)
         expect(where(page, question)).to_be_hidden()
         for answer in question.answers:
             expect(row(page, question, answer)).to_be_visible()
@@ -406,6 +448,12 @@ def test_benchmark_text_grows_with_the_readers_text_size(browser, site_url, widt
     after = (label.evaluate(size), value.evaluate(size), body.evaluate(size))
     assert after[0] == pytest.approx(2 * before[0], rel=0.05), (before, after)
     assert after[1] == pytest.approx(2 * before[1], rel=0.05), (before, after)
+    # ... and the article still fits the screen: nothing of it runs off to the side.
+    wide = page.evaluate(
+        "[...document.querySelectorAll('.md-content *')]"
+        ".filter(e => e.getBoundingClientRect().right > innerWidth + 0.5).map(e => e.tagName + '.' + e.className)"
+    )
+    assert wide == []
     context.close()
 
 

@@ -30,12 +30,13 @@
     this.key = fieldset.dataset.survey + "." + fieldset.dataset.question;
     this.multiple = fieldset.dataset.kind === "multiple";
     this.anchor = fieldset.dataset.anchor;
-    var heading = document.getElementById(this.anchor + "-title");
+    var heading = document.getElementById(fieldset.dataset.heading);
     this.title = heading ? heading.textContent : "";
     this.inputs = Array.prototype.slice.call(fieldset.querySelectorAll("input"));
     this.none = this.inputs.filter(function (input) { return input.hasAttribute("data-none"); })[0];
     this.answers = this.inputs.filter(function (input) { return input !== this.none; }, this);
     this.result = fieldset.querySelector(".where__result");
+    this.clear = fieldset.querySelector(".where__clear");
     this.timer = null;
   }
 
@@ -58,7 +59,7 @@
       var lead = chosen.length ? "Share of respondents who chose each of your answers: " + shares(chosen) + ". " : "";
       return lead + "No answer was chosen by more than half of respondents.";
     }
-    if (!chosen.length) return "Chosen by more than half of respondents: " + shares(majority) + ".";
+    if (!chosen.length) return "Chosen by more than half of respondents, but not by you: " + shares(majority) + ".";
     var text = "Share of respondents who chose each of your answers: " + shares(chosen) + ".";
     if (!missed.length) return text + " You chose every answer that more than half of respondents chose.";
     return text + " Chosen by more than half of respondents, but not by you: " + shares(missed) + ".";
@@ -97,6 +98,7 @@
     var self = this;
     clearTimeout(this.timer);
     this.mark();
+    this.clear.hidden = !this.answered();
     if (now) {
       this.result.textContent = this.standing();
     } else {
@@ -126,13 +128,13 @@
 
   function readFragment() {
     var found = new Map();
-    var hash = location.hash;
-    if (hash.indexOf(PREFIX) !== 0) return null;
+    var hash;
     try {
-      hash = decodeURIComponent(hash);
+      hash = decodeURIComponent(location.hash); // a mail program may have encoded the ":"
     } catch (err) {
       return null; // a mangled address: start afresh rather than guess
     }
+    if (hash.indexOf(PREFIX) !== 0) return null;
     hash.slice(PREFIX.length).split("&").forEach(function (pair) {
       var cut = pair.indexOf("=");
       if (cut > 0) found.set(pair.slice(0, cut), pair.slice(cut + 1));
@@ -157,14 +159,13 @@
     this.questions.forEach(function (q) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = "#" + q.anchor;
+      link.href = "#" + q.fieldset.dataset.heading;
       link.textContent = q.title;
       item.appendChild(link);
       item.appendChild(document.createTextNode(": " + q.summaryText()));
       this.list.appendChild(item);
     }, this);
     this.link.href = address;
-    this.link.textContent = address;
   };
 
   function start() {
@@ -211,6 +212,12 @@
         q.show(false);
         update();
       });
+      q.clear.addEventListener("click", function () {
+        q.inputs.forEach(function (input) { input.checked = false; });
+        q.inputs[0].focus(); // the button hides itself: keep the reader's place
+        q.show(true);
+        update();
+      });
       q.fieldset.hidden = false;
     });
 
@@ -229,16 +236,21 @@
       });
       s.section.querySelector(".your-benchmark__print").addEventListener("click", function () {
         document.documentElement.classList.add("print-my-benchmark");
+        s.section.classList.add("is-printing"); // this survey's benchmark only
         window.print();
       });
       s.section.hidden = false;
     });
     window.addEventListener("afterprint", function () {
       document.documentElement.classList.remove("print-my-benchmark");
+      summaries.forEach(function (s) { s.section.classList.remove("is-printing"); });
     });
-    // A link with answers opened in this tab, or the browser's Back and Forward.
+    // A link with answers opened in this tab, or Back and Forward: restore it. A jump to a
+    // heading changes the address too: put the answers back in it, so that a bookmark or a
+    // copied address still holds them.
     window.addEventListener("hashchange", function () {
-      if (restore()) update();
+      if (!restore() && !questions.some(function (q) { return q.answered(); })) return;
+      update();
     });
 
     restore();
