@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from survey_data import Problem
+from survey_data.errors import quote
 from survey_data.load import Dataset, suggest
 from survey_render import (
     ArticleLink,
@@ -31,11 +32,16 @@ from survey_render import (
 )
 from survey_render.pieces import SECTION_LEVEL
 
-PLACEHOLDER = re.compile(r"<!--[ \t]*data:(?P<body>[^\n]*?)-->")
+# Every pattern here runs in time linear in the page, whatever the page holds: a placeholder's
+# body is at most 400 characters (four ids need far fewer), and fenced code is found line by
+# line, not by one pattern that could backtrack.
+PLACEHOLDER = re.compile(r"<!--[ \t]*data:(?P<body>[^\n]{0,400}?)-->")
 OPENING = re.compile(r"<!--[ \t]*data:")
+MAX_PLACEHOLDERS = 1_000  # per page: bounds the generated output (the article has 8)
+MAX_PROBLEMS = 50  # per page: the rest are summed up in one line
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)", re.M)  # an ATX heading's hashes
 SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line underlined: = is h1, - is h2
-FENCED_CODE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^ {0,3}(?P=fence)[ \t]*$", re.M | re.S)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^\n]*)$", re.M)  # a line that opens or closes fenced code
 
 
 class Unresolved(Exception):
@@ -100,7 +106,7 @@ class Context:
     def lookup(what: str, table: dict, name: str, within: str = "", after: str = ""):
         """table[name], or Unresolved: "unknown WHAT 'name' WITHIN; did you mean ...? AFTER"."""
         if name not in table:
-            raise Unresolved(f"unknown {what} '{name}'{within}" + suggest(name, table) + after)
+            raise Unresolved(f"unknown {what} {quote(name)}{within}" + suggest(name, table) + after)
         return table[name]
 
 
@@ -194,8 +200,9 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     """Replace every placeholder in `markdown`. `page` is the path shown in messages and
     `line_offset` the number of lines (front matter) above `markdown` in the file."""
     problems: list[Problem] = []
-    code = [m.span() for m in FENCED_CODE.finditer(markdown)]  # in order, never overlapping
+    code = _fenced_code(markdown)  # in order, never overlapping
     code_starts = [start for start, _ in code]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
 
     def in_code(pos: int) -> bool:  # placeholders shown as examples in code blocks stay as written
         i = bisect.bisect(code_starts, pos) - 1
@@ -220,12 +227,22 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
         return min(headings[above - 1][1] + 1, 6) if above else SECTION_LEVEL
 
     def position(pos: int) -> tuple[int, int]:
-        line_start = markdown.rfind("\n", 0, pos) + 1
-        return line_offset + markdown.count("\n", 0, pos) + 1, pos - line_start + 1
+        line = bisect.bisect(line_starts, pos)
+        return line_offset + line, pos - line_starts[line - 1] + 1
+
+    count = 0
 
     def replace(match: re.Match[str]) -> str:
+        nonlocal count
         if in_code(match.start()):
             return match.group(0)
+        count += 1
+        if count > MAX_PLACEHOLDERS:
+            if count == MAX_PLACEHOLDERS + 1:
+                line, column = position(match.start())
+                message = f"more than {MAX_PLACEHOLDERS:,} placeholders on one page; split the page"
+                problems.append(Problem(page, line, column, "", message))
+            return ""
         opened = in_comment(match.start())
         if opened is not None:
             line, column = position(match.start())
@@ -244,14 +261,31 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
             return ""
 
     expanded = PLACEHOLDER.sub(replace, markdown)
-    closed = [m.span() for m in PLACEHOLDER.finditer(markdown)]
+    closed = {m.start() for m in PLACEHOLDER.finditer(markdown)}
     for opening in OPENING.finditer(markdown):
-        if not in_code(opening.start()) and not any(s <= opening.start() < e for s, e in closed):
+        if not in_code(opening.start()) and opening.start() not in closed:
             line, column = position(opening.start())
             problems.append(
                 Problem(page, line, column, "", "placeholder is not closed: end it with '-->' on the same line")
             )
+    if len(problems) > MAX_PROBLEMS:
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(page, None, None, "", f"and {more:,} more problems like these")]
     return expanded, problems
+
+
+def _fenced_code(markdown: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks: from an opening fence to the next line with exactly the
+    same fence and nothing else. One pass over the fence lines."""
+    spans: list[tuple[int, int]] = []
+    fence, opened = None, 0
+    for line in FENCE.finditer(markdown):
+        if fence is None:
+            fence, opened = line.group(1), line.start()
+        elif line.group(1) == fence and not line.group(2).strip(" \t"):
+            spans.append((opened, line.end()))
+            fence = None
+    return spans
 
 
 def _comments(markdown: str, in_code: Callable[[int], bool]) -> list[tuple[int, int]]:
@@ -277,7 +311,7 @@ def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:
         raise Unresolved("empty placeholder; write one of: " + ", ".join(k.example(n) for n, k in KINDS.items()))
     name, args = words[0], words[1:]
     if name not in KINDS:
-        raise Unresolved(f"unknown placeholder '{name}'" + suggest(name, KINDS))
+        raise Unresolved(f"unknown placeholder {quote(name)}" + suggest(name, KINDS))
     kind = KINDS[name]
     if len(args) != len(kind.args):
         raise Unresolved(
@@ -291,4 +325,9 @@ def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:
     line = markdown[line_start : None if line_end < 0 else line_end]
     if line.strip() != match.group(0):
         raise Unresolved(f"'{name}' makes a block: put it on a line of its own, with a blank line before and after")
+    if line != line.lstrip():
+        raise Unresolved(
+            f"'{name}' makes a block, which cannot go inside an indented note, list item or quote; "
+            "start its line at the margin"
+        )
     return "\n\n" + ctx.place_block(kind.render(ctx, *args)) + "\n\n"

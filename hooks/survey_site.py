@@ -8,6 +8,7 @@ does not re-import hook modules.
 from __future__ import annotations
 
 import html
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from mkdocs.utils import get_relative_url
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
+from survey_data.files import check_tree
 from survey_data.load import Dataset
 from survey_render import (
     ArticleLink,
@@ -63,15 +65,35 @@ class _Build:
 _build: _Build | None = None
 
 
+MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB
+
+
+def _root(config: MkDocsConfig) -> Path:
+    """The project folder, absolute, however the config path was given (`-f mkdocs.yml`)."""
+    return Path(os.path.abspath(os.path.dirname(config.config_file_path or "mkdocs.yml")))
+
+
 def _docs_path(config: MkDocsConfig, file: File) -> str:
-    root = Path(config.config_file_path).parent
-    return Path(file.abs_src_path).relative_to(root).as_posix() if file.abs_src_path else file.src_uri
+    """The file's path as the writer knows it: docs/articles/x.md."""
+    if not file.abs_src_path:
+        return file.src_uri
+    path = Path(os.path.abspath(file.abs_src_path))
+    return path.relative_to(_root(config)).as_posix() if path.is_relative_to(_root(config)) else file.src_uri
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Before MkDocs walks docs/ (following links) and reads it: every entry must be a file or
+    a folder inside the project, and no page too large to read."""
+    problems = check_tree(_root(config), Path(config.docs_dir), {".md": MAX_PAGE_BYTES})
+    if problems:
+        raise PluginError(str(DataError(problems)))
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     _build = None
-    root = Path(config.config_file_path).parent
+    root = _root(config)
     problems: list[Problem] = []
     try:
         dataset = load_dataset(root)
@@ -79,13 +101,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         problems += err.problems
         dataset = None
     articles: dict[str, tuple[File, ArticleMeta]] = {}
+    authors = dataset.authors if dataset else None
     for file in files.documentation_pages():
-        if file.src_uri.startswith(ARTICLES_DIR):
-            authors = dataset.authors if dataset else None
-            meta, found = load_front_matter(_docs_path(config, file), file.content_string, authors)
-            problems += found
-            if meta is not None:
-                articles[file.src_uri] = (file, meta)
+        # Every page's front matter is read here first, safely (no aliases, bounded, typed),
+        # before MkDocs's own reader sees it.
+        is_article = file.src_uri.startswith(ARTICLES_DIR)
+        meta, found = load_front_matter(_docs_path(config, file), file.content_string, authors, is_article)
+        problems += found
+        if is_article and meta is not None:
+            articles[file.src_uri] = (file, meta)
     if problems:
         raise PluginError(str(DataError(problems)))
     _build = _Build(dataset, articles)

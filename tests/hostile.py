@@ -14,7 +14,7 @@ PAYLOADS = [
     "</script><script>alert(1)</script>",
     "javascript:alert(1)",
     "{{ 7*7 }} {% if x %}",
-    "| a | b | *not bold* [link](https://example.org) `code` <!-- data:table x y -->",
+    "| a | b | *not bold* [link](https://example.org) `code` <!-- a comment --> --> <!--",
     "Ampersands & <b>tags</b> & non-ASCII: café – 日本語 ✓",
     'Robert\'); DROP TABLE answers; -- =HYPERLINK("https://example.org")',
 ]

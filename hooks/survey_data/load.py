@@ -12,8 +12,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from survey_data.errors import DataError, Problem
-from survey_data.models import ArticleMeta, Author, AuthorsFile, Question, Survey, Takeaway, TakeawaysFile
+from survey_data.errors import DataError, Problem, quote
+from survey_data.files import check_file, read_text
+from survey_data.models import (
+    ArticleMeta,
+    Author,
+    AuthorsFile,
+    PageMeta,
+    Question,
+    Survey,
+    Takeaway,
+    TakeawaysFile,
+)
 from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -37,7 +47,12 @@ class Dataset:
 def load_dataset(root: FsPath) -> Dataset:
     """Read and validate data/ under `root`. Raises DataError listing every problem found."""
     dataset, problems = Dataset(), []
-    survey_paths = sorted((root / SURVEYS_DIR).glob("*.y*ml"))
+    root = root.resolve()
+    surveys = root / SURVEYS_DIR
+    folder = check_file(root, surveys, SURVEYS_DIR, MAX_FILE_BYTES) if surveys.is_symlink() else None
+    survey_paths = [] if folder else sorted(surveys.glob("*.y*ml"))
+    if folder and "not a file" not in folder.message:  # a link to a folder outside, or a broken one
+        problems.append(folder)
     for path in survey_paths:
         shown = path.relative_to(root).as_posix()
         survey_id = path.name.rsplit(".", 1)[0]
@@ -55,7 +70,7 @@ def load_dataset(root: FsPath) -> Dataset:
                 )
             )
             continue
-        survey, found = validate_file(shown, _read(path, shown, problems), Survey)
+        survey, found = validate_file(shown, _read(root, path, shown, problems), Survey)
         problems += found
         if survey is not None:
             dataset.surveys[survey_id] = survey
@@ -64,8 +79,9 @@ def load_dataset(root: FsPath) -> Dataset:
         (AUTHORS_FILE, AuthorsFile, "authors"),
         (TAKEAWAYS_FILE, TakeawaysFile, "takeaways"),
     ):
-        if (root / relative).exists():
-            parsed, found = validate_file(relative, _read(root / relative, relative, problems), model)
+        path = root / relative
+        if path.exists() or path.is_symlink():  # a broken link is reported, not taken for no file
+            parsed, found = validate_file(relative, _read(root, path, relative, problems), model)
             problems += found
             if parsed is not None:
                 setattr(dataset, attribute, {item.id: item for item in getattr(parsed, attribute)})
@@ -74,17 +90,11 @@ def load_dataset(root: FsPath) -> Dataset:
     return dataset
 
 
-def _read(path: FsPath, shown: str, problems: list[Problem]) -> str | None:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        message = f"the file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes: split or trim it"
-        problems.append(Problem(shown, None, None, "", message))
-        return None
-    try:
-        return path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is harmless
-    except UnicodeDecodeError as err:
-        problems.append(Problem(shown, None, None, "", f"not UTF-8 text (byte {err.start}); save the file as UTF-8"))
-        return None
+def _read(root: FsPath, path: FsPath, shown: str, problems: list[Problem]) -> str | None:
+    text, problem = read_text(root, path, shown, MAX_FILE_BYTES)
+    if problem is not None:
+        problems.append(problem)
+    return text
 
 
 def validate_file(shown: str, text: str | None, model: type[M], line_offset: int = 0) -> tuple[M | None, list[Problem]]:
@@ -104,7 +114,7 @@ def _validate(
     except YamlProblem as err:
         return None, [Problem(shown, err.position.line + line_offset, err.position.column, "", err.message)], None
     if not isinstance(doc.data, dict):
-        got = "a list" if isinstance(doc.data, list) else f"a single value ({doc.data!r})"
+        got = "a list" if isinstance(doc.data, list) else f"a single value ({quote(doc.data)})"
         message = f"the top level must be 'key: value' lines (see CONTRIBUTING.md), not {got}"
         return None, [Problem(shown, 1 + line_offset, 1, "", message)], doc
     try:
@@ -124,16 +134,19 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOT
 
 
 def load_front_matter(
-    shown: str, source: str, authors: typing.Collection[str] | None
-) -> tuple[ArticleMeta | None, list[Problem]]:
-    """Validate an article's front matter (the `---` block at the top of its Markdown),
-    including that its author is one of `authors` (unless None: authors failed to load)."""
+    shown: str, source: str, authors: typing.Collection[str] | None, article: bool = True
+) -> tuple[PageMeta | None, list[Problem]]:
+    """Validate a page's front matter (the `---` block at the top of its Markdown) with the
+    project's own safe reader, before MkDocs reads it. An article (`article`) must have one,
+    naming one of `authors` (unless None: authors failed to load); any other page may."""
     match = FRONT_MATTER.match(source)
     if not match:
+        if not article:
+            return None, []
         message = "an article starts with front matter: a '---' line, then title, summary and author, then '---'"
         return None, [Problem(shown, 1, 1, "", message)]
-    meta, problems, doc = _validate(shown, match.group(1), ArticleMeta, line_offset=1)
-    if meta is not None and authors is not None and meta.author not in authors:
+    meta, problems, doc = _validate(shown, match.group(1), ArticleMeta if article else PageMeta, line_offset=1)
+    if article and meta is not None and authors is not None and meta.author not in authors:
         message = f"unknown author '{meta.author}'" + suggest(meta.author, authors) + " (see data/authors.yml)"
         return None, [_at(shown, doc, ("author",), message, 1, at_key=False)]
     return meta, problems
@@ -147,10 +160,17 @@ def format_path(path: Path) -> str:
     return out
 
 
+MAX_SUGGEST_FROM = 200  # names compared for a suggestion: a close name is close in length too
+
+
 def suggest(name: str, known: typing.Iterable[str]) -> str:
-    """The "; did you mean 'x'?" hint for the nearest known name, or a list of what is valid."""
+    """The "; did you mean 'x'?" hint for the nearest known name, or a list of what is valid.
+    Cheap with thousands of names and a megabyte-long name: only names of about the same
+    length are compared, at most MAX_SUGGEST_FROM of them."""
     known = sorted(known)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    slack = max(3, len(name) // 3)
+    alike = [k for k in known if abs(len(k) - len(name)) <= slack][:MAX_SUGGEST_FROM]
+    close = difflib.get_close_matches(name, alike, n=1, cutoff=0.6)
     if close:
         return f"; did you mean '{close[0]}'?"
     if not known:
@@ -176,39 +196,33 @@ def _problem(shown: str, doc: YamlDocument, error: dict[str, Any], model: type[B
     return Problem(shown, position.line + offset, position.column, format_path(path), message)
 
 
-def _short(value: Any) -> str:
-    """repr() of a value, cut short: a hostile file may hold a megabyte on one line."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
     ctx = error.get("ctx", {})
     if kind == "extra_forbidden":
         fields = _fields_at(model, path[:-1])
-        return f"unknown key '{name}'" + suggest(name, fields) + " (remove it or fix its spelling)"
+        return f"unknown key {quote(name)}" + suggest(name, fields) + " (remove it or fix its spelling)"
     if kind in {"float_type", "int_type"}:
         if isinstance(value, str) and value.strip().endswith("%"):
             return f"write the number without the % sign: {value.strip().rstrip('%').strip()[:40]}"
-        return f"must be a plain number such as 53, not {_short(value)}"
+        return f"must be a plain number such as 53, not {quote(value)}"
     if kind in {"greater_than_equal", "less_than_equal"} and name == "percent":
-        return f"a percent must be between 0 and 100; got {_short(value)}"
+        return f"a percent must be between 0 and 100; got {quote(value)}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        return error["msg"].replace("Input should be", "must be") + f"; got {_short(value)}"
+        return error["msg"].replace("Input should be", "must be") + f"; got {quote(value)}"
     if kind == "string_type":
-        return f"must be text; got {_short(value)} (put it in quotes)"
+        return f"must be text; got {quote(value)} (put it in quotes)"
     if kind == "string_too_short":
         return "must not be empty; write the text, or remove the line if the field is optional"
     if kind == "string_pattern_mismatch":
         if name == "url":
-            return f"must be a full https:// address; got {_short(value)}"
-        return f"must be lower-case letters, digits and hyphens, such as 'good-deal'; got {_short(value)}"
+            return f"must be a full https:// address; got {quote(value)}"
+        return f"must be lower-case letters, digits and hyphens, such as 'good-deal'; got {quote(value)}"
     if kind == "string_too_long":
         return f"is too long: {len(value):,} characters, at most {ctx.get('max_length'):,}; shorten it"
     if kind == "too_long":
         return f"has too many entries: at most {ctx.get('max_length')}; split the file or remove some"
     if kind == "literal_error":
-        return f"must be {ctx.get('expected')}; got {_short(value)}"
+        return f"must be {ctx.get('expected')}; got {quote(value)}"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         if least > 1:
@@ -219,7 +233,9 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind in {"model_type", "dict_type"}:
         return "must be a mapping of 'key: value' lines"
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
-        return f"must be a date written YYYY-MM-DD; got {_short(value)}"
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+            return f"{quote(value)} is not a day of the calendar; write a real date as YYYY-MM-DD"
+        return f"must be a date written YYYY-MM-DD; got {quote(value)}"
     return error["msg"][0].lower() + error["msg"][1:]
 
 

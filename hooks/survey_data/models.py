@@ -4,9 +4,11 @@ generate the JSON Schema in schema/ that editors use while a writer types."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # Strict: a percent typed as "53%" or a label typed as a bare number is an error, not a guess.
 STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
@@ -19,8 +21,56 @@ MAX_QUESTIONS = 100
 MAX_ANSWERS = 50
 MAX_ENTRIES = 1_000  # authors, takeaways
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LONG_TEXT)]
+# Characters no output can carry: C0 and C1 controls (XML and HTML refuse them), line and
+# paragraph separators, bidirectional controls (they reorder the sentences a label sits in),
+# noncharacters and lone surrogates (not encodable as UTF-8). LongText may break lines.
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
+_UNPUBLISHABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
+    "\ud800-\udfff" + _NONCHARACTERS + "]"
+)
+_PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
+
+
+def _publishable(text: str, breaks: bool = False) -> str:
+    for match in _UNPUBLISHABLE.finditer(text):
+        if breaks and match.group(0) in "\n\r":
+            continue
+        raise PydanticCustomError(
+            "text_character",
+            "holds a character that cannot be published (U+{code}, {what}); remove it",
+            {"code": f"{ord(match.group(0)):04X}", "what": _character_kind(match.group(0))},
+        )
+    if _PLACEHOLDER.search(text):
+        raise PydanticCustomError(
+            "text_placeholder",
+            "holds a placeholder, which works only in a page's text, not in data or front matter; "
+            "write the words or the figure itself",
+        )
+    return text
+
+
+def _character_kind(char: str) -> str:
+    code = ord(char)
+    if char in "\n\r\u2028\u2029":
+        return "a line break: this text stays on one line"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "a control of the writing direction"
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "a control character"
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a character"
+    return "a noncharacter"
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), AfterValidator(_publishable)
+]
+LongText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LONG_TEXT),
+    AfterValidator(lambda text: _publishable(text, breaks=True)),
+]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
@@ -64,7 +114,7 @@ class Question(BaseModel):
 
     @property
     def total(self) -> float:
-        return sum(a.percent for a in self.answers)
+        return round(sum(a.percent for a in self.answers), 9)  # a sum of rounded figures: no float noise
 
     @property
     def rounding_slack(self) -> float:
@@ -74,7 +124,7 @@ class Question(BaseModel):
     def unreported(self) -> float | None:
         """The share of respondents the source gives no figure for (single-answer only)."""
         if self.kind == "single" and self.total < 100 - self.rounding_slack:
-            return 100 - self.total
+            return round(100 - self.total, 9)
         return None
 
     @property
@@ -101,7 +151,11 @@ class Source(BaseModel):
     model_config = STRICT
     publisher: Text = Field(description="Who ran the survey (the organisation).")
     title: Text | None = Field(None, description="Title of the report, where known.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    # Only the characters an address may hold (RFC 3986): nothing to escape in any output.
+    url: (
+        Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$", max_length=2000)]
+        | None
+    ) = None
     population: Text | None = Field(None, description="Who was asked, where the source says.")
     sample_size: Annotated[int, Field(gt=0)] | None = Field(None, description="Number of respondents, where known.")
     fieldwork: Text | None = Field(None, description="When the survey ran, where the source says.")
@@ -144,13 +198,22 @@ class TakeawaysFile(BaseModel):
     takeaways: list[Takeaway] = Field(min_length=1, max_length=MAX_ENTRIES)
 
 
-class ArticleMeta(BaseModel):
-    """Front matter of a page under docs/articles/."""
+PageOption = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+
+
+class PageMeta(BaseModel):
+    """Front matter of any page: only what the site uses, each value checked."""
 
     model_config = STRICT
+    title: Text | None = None
+    description: Text | None = None
+    hide: list[PageOption] | None = Field(None, max_length=6)
+
+
+class ArticleMeta(PageMeta):
+    """Front matter of a page under docs/articles/."""
+
     title: Text
     summary: Text = Field(description="One or two sentences for the home page.")
     author: Id = Field(description="An author id from data/authors.yml.")
     date: datetime.date | None = Field(None, description="Publication date, YYYY-MM-DD, where known.")
-    description: Text | None = None
-    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] | None = None

@@ -3,10 +3,14 @@ every key and value stands, so a validation error can point at a line and column
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from survey_data.errors import quote
 
 Path = tuple[str | int, ...]
 
@@ -15,7 +19,73 @@ _TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; no data file needs that 
 
 # LibYAML's parser (C, in PyYAML's wheels) is about ten times faster than the pure-Python
 # one and gives the same safe loading, events and marks; the Python one is the fallback.
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR = "tag:yaml.org,2002:str"
+MAX_DIGITS = 15  # in a number: no percent or sample size needs more
+
+
+class Loader(_SafeLoader):
+    """Safe loading with YAML 1.2's core schema instead of PyYAML's YAML 1.1, so that what a
+    writer wrote is what is read: `047` is 47 (not octal 39), `1:09` is the text "1:09" (not
+    69 in base 60), `yes`/`no`/`on`/`off` are words (only true/false are booleans), and `<<`
+    is an ordinary key. Dates (YYYY-MM-DD) stay dates; one that is not in the calendar
+    (2026-02-30) is read as text, so the field's check names it. Numbers longer than
+    MAX_DIGITS digits are refused where they stand."""
+
+    yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's class-level registry, replaced whole
+
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    digits = node.value.lstrip("+-")
+    if not digits.isdigit() or not digits.isascii():
+        raise YamlProblem(f"not a whole number: {quote(node.value)}", _position(node))
+    if len(digits) > MAX_DIGITS:
+        raise YamlProblem(
+            f"a number of {len(digits):,} digits; no figure needs more than {MAX_DIGITS}", _position(node)
+        )
+    return int(node.value, 10)
+
+
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    text = node.value.lower()
+    if text in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[text]
+    mantissa = re.split("e", text)[0]
+    if sum(c.isdigit() for c in mantissa) > MAX_DIGITS:
+        raise YamlProblem(f"a number of more than {MAX_DIGITS} digits; no figure needs that many", _position(node))
+    try:
+        return float(text)
+    except ValueError:
+        raise YamlProblem(f"not a number: {quote(node.value)}", _position(node)) from None
+
+
+def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> datetime.date | str:
+    year, month, day = (int(part) for part in node.value.split("-"))
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:  # 2026-02-30, month 13, year 0: the field's own check says what is wrong
+        return node.value
+
+
+for _tag, _pattern, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "0123456789"),
+]:
+    Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+Loader.add_constructor("tag:yaml.org,2002:int", _integer)
+Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
 
 
 @dataclass(frozen=True)
@@ -73,11 +143,17 @@ def _index(node: yaml.Node, path: Path, doc: YamlDocument, seen: set[int]) -> No
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlProblem("a key must be a plain word, not a list or mapping", _position(key_node))
+            if key_node.tag != STR:
+                raise YamlProblem(
+                    f"a key must be a word, not a number, true/false or null: {quote(key_node.value)}",
+                    _position(key_node),
+                )
             signature = (key_node.tag, key_node.value)
             if signature in first_seen:
                 earlier = _position(first_seen[signature])
                 raise YamlProblem(
-                    f"duplicate key '{key_node.value}' (first given on line {earlier.line}); remove one of the two",
+                    f"duplicate key {quote(key_node.value)} (first given on line {earlier.line}); "
+                    "remove one of the two",
                     _position(key_node),
                 )
             first_seen[signature] = key_node
@@ -158,7 +234,7 @@ def parse_yaml(text: str) -> YamlDocument:
     except yaml.reader.ReaderError as err:
         raise _unreadable(text, err) from None
     try:
-        if Loader is yaml.SafeLoader:  # LibYAML stops at 1,000 levels itself; PyYAML would recurse on
+        if _SafeLoader is yaml.SafeLoader:  # LibYAML stops at 1,000 levels itself; PyYAML would recurse on
             _check_depth(text)
         node = loader.get_single_node()
         if node is None:

@@ -7,6 +7,7 @@ import io
 import json
 
 from survey_data import Survey
+from survey_render.numbers import plain_number
 
 COLUMNS = ["survey", "question_id", "question", "answer_id", "answer", "percent", "kind"]
 
@@ -40,7 +41,9 @@ def survey_csv(survey_id: str, survey: Survey) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in survey_rows(survey_id, survey))
+    for row in survey_rows(survey_id, survey):
+        row["percent"] = plain_number(row["percent"])  # as written: never 1e-05
+        writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue()
 
 

@@ -1,0 +1,111 @@
+"""The built site, checked before the build may succeed: every page, feed, sitemap and data
+file must be sound, so that a mistake in any renderer (ours or the theme's) becomes a clear
+error instead of a broken page. Knows nothing of MkDocs: it reads a folder.
+
+Checked, in one pass over each file with patterns that run in linear time:
+- HTML: no character a browser must refuse, every comment closed, no placeholder or internal
+  token left, element ids unique, every embedded JSON block (JSON-LD, page data) parses;
+- XML (feed.xml, sitemap.xml): parses;
+- JSON: parses;
+- CSV: every row has as many cells as the header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from survey_data.errors import Problem, quote
+
+MAX_OUTPUT_BYTES = 20 * 1024 * 1024  # one generated file; the article page is about 40 KB
+
+# Characters HTML forbids in a document: controls other than tab and line breaks,
+# noncharacters, lone surrogates.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+_LEFTOVER = re.compile(r"<!--[ \t]*data:|<!--survey-")  # a placeholder, or a token of ours
+_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid=(?:"([^"]*)"|'([^']*)')""")
+_JSON_SCRIPT = re.compile(
+    r"""<script\b[^>]*\btype=["']application/(?:ld\+)?json["'][^>]*>(.*?)</script>""", re.S | re.I
+)
+
+
+def check_site(folder: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*")):
+        checker = _CHECKERS.get(path.suffix.lower())
+        if checker is None or not path.is_file():
+            continue
+        shown = "site/" + path.relative_to(folder).as_posix()
+        if path.stat().st_size > MAX_OUTPUT_BYTES:
+            problems.append(Problem(shown, None, None, "", f"is over {MAX_OUTPUT_BYTES:,} bytes; something ran away"))
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            problems.append(Problem(shown, None, None, "", f"is not valid UTF-8 (byte {err.start})"))
+            continue
+        problems += [Problem(shown, line, None, "", message) for line, message in checker(text)]
+    return problems
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def check_html(text: str) -> list[tuple[int | None, str]]:
+    found: list[tuple[int | None, str]] = []
+    bad = _BAD_CHARACTER.search(text)
+    if bad:
+        found.append((_line(text, bad.start()), f"holds a character HTML does not allow (U+{ord(bad.group(0)):04X})"))
+    leftover = _LEFTOVER.search(text)
+    if leftover:
+        found.append((_line(text, leftover.start()), "a placeholder or an internal token was left in the page"))
+    opened = text.rfind("<!--")
+    if opened >= 0 and text.find("-->", opened + 4) < 0:
+        found.append((_line(text, opened), "a comment is never closed: the rest of the page would be hidden"))
+    ids = Counter(m.group(1) if m.group(1) is not None else m.group(2) for m in _ID.finditer(text))
+    twice = sorted(i for i, n in ids.items() if n > 1)
+    if twice:
+        names = ", ".join(quote(i, 40) for i in twice[:5]) + (", ..." if len(twice) > 5 else "")
+        found.append((None, f"element ids used more than once: {names}"))
+    for script in _JSON_SCRIPT.finditer(text):
+        try:
+            json.loads(script.group(1))
+        except ValueError as err:
+            found.append((_line(text, script.start()), f"an embedded JSON block does not parse: {err}"))
+    return found
+
+
+def check_xml(text: str) -> list[tuple[int | None, str]]:
+    try:
+        ET.fromstring(text.encode("utf-8"))  # our own output: no DTD, no entities to expand
+    except ET.ParseError as err:
+        return [(err.position[0], f"is not well-formed XML: {err}")]
+    return []
+
+
+def check_json(text: str) -> list[tuple[int | None, str]]:
+    try:
+        json.loads(text)
+    except ValueError as err:
+        return [(getattr(err, "lineno", None), f"is not valid JSON: {err.msg if hasattr(err, 'msg') else err}")]
+    return []
+
+
+def check_csv(text: str) -> list[tuple[int | None, str]]:
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        return [(None, "is empty")]
+    width = len(rows[0])
+    for number, row in enumerate(rows[1:], 2):
+        if len(row) != width:
+            return [(number, f"row {number} has {len(row)} cells, the header {width}")]
+    return []
+
+
+_CHECKERS = {".html": check_html, ".xml": check_xml, ".json": check_json, ".csv": check_csv}

@@ -1,0 +1,103 @@
+"""Read a writer's file, and nothing else: a regular file inside the project, of bounded size,
+in UTF-8. A link that leads outside the project, a folder, a device, a pipe or a socket is
+refused before a byte of it is read, and no read is longer than the limit allows."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from survey_data.errors import Problem, printable
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def check_file(root: Path, path: Path, shown: str, limit: int, what: str = "a data file") -> Problem | None:
+    """Why `path` may not be read as a writer's file, or None if it may. `root` is the
+    project folder (absolute); `shown` is the path as the writer knows it."""
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError:
+        return Problem(shown, None, None, "", "a link to a file that does not exist; remove the link or fix it")
+    except (RuntimeError, OSError) as err:  # a loop of links, or no permission to look
+        reason = "a loop of links" if isinstance(err, RuntimeError) or "loop" in str(err).lower() else "unreadable"
+        return Problem(shown, None, None, "", f"cannot be read ({reason}); replace it with a plain file")
+    if not real.is_relative_to(root.resolve()):
+        return Problem(
+            shown, None, None, "", "a link to a file outside the project, which is not read; put the file itself here"
+        )
+    try:
+        info = os.stat(real)
+    except OSError:
+        return Problem(shown, None, None, "", "cannot be read (unreadable); replace it with a plain file")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(shown, None, None, "", f"is {_kind(info.st_mode)}, not a file; remove it or put a file here")
+    if info.st_size > limit:
+        message = f"the file is {info.st_size:,} bytes; {what} may be at most {limit:,} bytes: split or trim it"
+        return Problem(shown, None, None, "", message)
+    return None
+
+
+def read_text(
+    root: Path, path: Path, shown: str, limit: int, what: str = "a data file"
+) -> tuple[str | None, Problem | None]:
+    """The text of a writer's file, or the problem that stops it being read."""
+    problem = check_file(root, path, shown, limit, what)
+    if problem is not None:
+        return None, problem
+    try:
+        with open(path.resolve(), "rb") as file:
+            data = file.read(limit + 1)  # a file that grew since it was looked at is still cut
+    except OSError:
+        return None, Problem(shown, None, None, "", "cannot be read (unreadable); replace it with a plain file")
+    if len(data) > limit:
+        return None, Problem(shown, None, None, "", f"the file is over {limit:,} bytes; {what} may be at most that")
+    try:
+        return data.decode("utf-8-sig"), None  # a BOM from a Windows editor is harmless
+    except UnicodeDecodeError as err:
+        return None, Problem(shown, None, None, "", f"not UTF-8 text (byte {err.start}); save the file as UTF-8")
+
+
+MAX_ENTRIES = 20_000  # files and folders under docs/: far above any site, and a bound on the walk
+
+
+def check_tree(root: Path, folder: Path, limits: dict[str, int], what: str = "a page") -> list[Problem]:
+    """Problems with the entries under `folder` (walked without following links), before any
+    tool reads them: every entry a regular file or a folder with a printable name, every link
+    to a file inside the project (a link to a folder could loop forever), and files whose
+    suffix is in `limits` at most that many bytes."""
+    problems: list[Problem] = []
+    root = root.resolve()
+    seen = 0
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        for name in sorted(dirnames) + sorted(filenames):
+            seen += 1
+            path = Path(dirpath) / name
+            shown = os.path.relpath(path, root)
+            if seen > MAX_ENTRIES:
+                return [*problems, Problem(shown, None, None, "", f"more than {MAX_ENTRIES:,} files; split the site")]
+            if printable(name) != name:
+                problems.append(Problem(shown, None, None, "", "a file name with a control character; rename it"))
+                continue
+            if name in dirnames and path.is_symlink():
+                message = (
+                    "a link to a folder, which would be followed (and a loop followed forever); put the folder here"
+                )
+                problems.append(Problem(shown, None, None, "", message))
+            elif name in filenames:
+                limit = limits.get(path.suffix.lower(), 1 << 62)
+                problem = check_file(root, path, shown, limit, what)
+                if problem is not None:
+                    problems.append(problem)
+    return problems
