@@ -174,6 +174,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     expanded, problems = shortcodes.expand(markdown, _docs_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
+    if problems:
+        # A page with problems is never written (on_env stops the build): convert nothing of
+        # it, so that its mistakes cost no time, however many there are.
+        _build.blocks.pop(page.file.src_uri, None)
+        _build.late.pop(page.file.src_uri, None)
+        return ""
     return expanded
 
 

@@ -45,6 +45,7 @@ def build(
     extra_env: dict[str, str] | None = None,
     memory_cap: int | None = None,
     timeout: float = 120,
+    config: str | None = None,
 ) -> Build:
     """Run the real MkDocs CLI, strict, exactly as `make build` does; optionally capped in
     address space (bytes), so that a blow-up fails instead of swapping."""
@@ -59,7 +60,7 @@ def build(
 
     start = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *(["-f", config] if config else [])],
         cwd=site_root,
         env=env,
         capture_output=True,

@@ -4,7 +4,10 @@ and no traceback. CONTRIBUTING.md explains each message; keep the two in step.""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, make_site
@@ -27,7 +30,33 @@ class Mistake:
     expected: list[str]  # each a whole message line, as the build prints it
     edits: list[tuple[str, str, str]] = field(default_factory=list)  # (file, old, new)
     writes: dict[str, str | bytes] = field(default_factory=dict)  # file -> new content
-    warning: bool = False  # a strict-mode warning fails the build at its end, after pages are written
+    # A strict-mode warning, or the check of the built site, fails the build at its end, after
+    # pages are written (and never published); every other mistake stops it before.
+    warning: bool = False
+    setup: Callable[[Path], None] | None = None  # for what edits cannot make: links, pipes, folders
+
+
+def link(name: str, target: str) -> Callable[[Path], None]:
+    """A symbolic link at `name` (relative to the site) pointing at `target` (as given)."""
+
+    def make(root: Path) -> None:
+        (root / name).unlink(missing_ok=True)
+        (root / name).symlink_to(target)
+
+    return make
+
+
+def pipe(name: str) -> Callable[[Path], None]:
+    """A named pipe at `name`: reading it would wait forever for a writer."""
+    return lambda root: os.mkfifo(root / name)
+
+
+def folder(name: str) -> Callable[[Path], None]:
+    return lambda root: (root / name).mkdir()
+
+
+BIG = "9" * 5000  # an integer Python will not turn into text (4,300 digits at most)
+INDEX = "docs/index.md"
 
 
 P53 = line(S, "percent: 53")
@@ -326,6 +355,294 @@ CATALOGUE = [
         ],
         writes={"docs/articles/new.md": "# New\n\nText.\n"},
     ),
+    # ---- a traceback before: impossible dates, huge numbers, files that are not files ----
+    Mistake(
+        "date-not-in-the-calendar",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt') + 1}:7: date: '2026-02-30' is not a day of the calendar; "
+            "write a real date as YYYY-MM-DD"
+        ],
+        edits=[(A, "author: rob-lovitt\n", "author: rob-lovitt\ndate: 2026-02-30\n")],
+    ),
+    Mistake(
+        "date-month-13",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt') + 1}:7: date: '2026-13-01' is not a day of the calendar; "
+            "write a real date as YYYY-MM-DD"
+        ],
+        edits=[(A, "author: rob-lovitt\n", "author: rob-lovitt\ndate: 2026-13-01\n")],
+    ),
+    Mistake(
+        "date-year-0",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt') + 1}:7: date: '0000-01-01' is not a day of the calendar; "
+            "write a real date as YYYY-MM-DD"
+        ],
+        edits=[(A, "author: rob-lovitt\n", "author: rob-lovitt\ndate: 0000-01-01\n")],
+    ),
+    Mistake(
+        "integer-too-long-to-print",
+        [f"{S}:{P53}:18: a number of 5,000 digits; no figure needs more than 15"],
+        edits=[(S, "percent: 53", f"percent: {BIG}")],
+    ),
+    Mistake(
+        "survey-file-is-a-folder",
+        ["data/surveys/extra.yml: is a folder, not a file; remove it or put a file here"],
+        setup=folder("data/surveys/extra.yml"),
+    ),
+    Mistake(
+        "survey-file-is-a-broken-link",
+        ["data/surveys/extra.yml: a link to a file that does not exist; remove the link or fix it"],
+        setup=link("data/surveys/extra.yml", "missing.yml"),
+    ),
+    Mistake(
+        "survey-file-is-a-loop-of-links",
+        ["data/surveys/extra.yml: cannot be read (a loop of links); replace it with a plain file"],
+        setup=lambda root: (
+            link("data/surveys/loop.txt", "extra.yml")(root),
+            link("data/surveys/extra.yml", "loop.txt")(root),
+        ),
+    ),
+    Mistake(
+        "survey-file-is-a-pipe",
+        ["data/surveys/extra.yml: is a pipe, not a file; remove it or put a file here"],
+        setup=pipe("data/surveys/extra.yml"),
+    ),
+    Mistake(
+        "page-title-is-a-list",
+        [f"{INDEX}:2:8: title: must be text; got ['<b>a</b>', 'b'] (put it in quotes)"],
+        edits=[(INDEX, "---\ndescription:", "---\ntitle: ['<b>a</b>', b]\ndescription:")],
+    ),
+    # ---- reading outside the project ----
+    Mistake(
+        "survey-file-links-outside",
+        ["data/surveys/extra.yml: a link to a file outside the project, which is not read; put the file itself here"],
+        setup=link("data/surveys/extra.yml", "/etc/passwd"),
+    ),
+    Mistake(
+        "authors-file-links-to-an-endless-device",
+        [f"{AUTHORS}: a link to a file outside the project, which is not read; put the file itself here"],
+        setup=link(AUTHORS, "/dev/zero"),
+    ),
+    Mistake(
+        "page-links-outside",
+        ["docs/secret.md: a link to a file outside the project, which is not read; put the file itself here"],
+        setup=link("docs/secret.md", "/etc/hostname"),
+    ),
+    Mistake(
+        "docs-folder-link",
+        ["docs/again: a link to a folder, which would be followed (and a loop followed forever); put the folder here"],
+        setup=link("docs/again", "."),
+    ),
+    Mistake(
+        "page-is-a-pipe",
+        ["docs/endless.md: is a pipe, not a file; remove it or put a file here"],
+        setup=pipe("docs/endless.md"),
+    ),
+    Mistake(
+        "page-too-large",
+        ["docs/huge.md: the file is 2,000,000 bytes; a page may be at most 1,048,576 bytes: split or trim it"],
+        writes={"docs/huge.md": "x" * 2_000_000},
+    ),
+    Mistake(
+        "whole-file-is-one-long-value",
+        [
+            f"{S}:1:1: the top level must be 'key: value' lines (see CONTRIBUTING.md), not a single value "
+            "('root:x:0:0:root:/root:/bin/bash root:x:0:0:root:/root:/bi...')"
+        ],
+        writes={S: "root:x:0:0:root:/root:/bin/bash " * 100 + "\n"},
+    ),
+    # ---- unbounded work ----
+    Mistake(
+        "page-too-slow-to-convert",
+        [
+            "docs/slow.md: converting this page took over 5 s and was stopped; it holds text the Markdown converter "
+            "handles very slowly (thousands of '[' without ']', or of '<!--' never closed): simplify it"
+        ],
+        writes={"docs/slow.md": "[" * 20_000},
+    ),
+    Mistake(
+        "too-many-placeholders-on-a-page",
+        ["docs/many.md:2001:1: more than 1,000 placeholders on one page; split the page"],
+        writes={"docs/many.md": "<!-- data:figure ubm-social-healthcare presence some-presence -->\n\n" * 1001},
+    ),
+    # ---- pages outside docs/articles/ ----
+    Mistake(
+        "page-front-matter-alias-bomb",
+        [
+            f"{INDEX}:2:4: an alias (*name) repeats the value marked here with an anchor (&name); data files may not "
+            "use anchors and aliases: write the value out"
+        ],
+        edits=[(INDEX, "---\ndescription:", "---\nx: &a [lol, lol]\ny: [*a, *a]\ndescription:")],
+    ),
+    Mistake(
+        "page-front-matter-unknown-key",
+        [f"{INDEX}:2:1: titel: unknown key 'titel'; did you mean 'title'? (remove it or fix its spelling)"],
+        edits=[(INDEX, "---\ndescription:", "---\ntitel: Home\ndescription:")],
+    ),
+    Mistake(
+        "page-description-too-long",
+        [f"{INDEX}:2:14: description: is too long: 1,200 characters, at most 1,000; shorten it"],
+        edits=[
+            (
+                INDEX,
+                "description: Articles on social media in healthcare, with the survey data behind every figure.",
+                "description: " + "x" * 1200,
+            )
+        ],
+    ),
+    # ---- what is written is what is read ----
+    Mistake(
+        "percent-in-base-60",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not '1:09'"],
+        edits=[(S, "percent: 53", "percent: 1:09")],
+    ),
+    Mistake(
+        "key-that-is-not-a-word",
+        [f"{S}:{P53 + 1}:9: a key must be a word, not a number, true/false or null: 'true'"],
+        edits=[(S, "        percent: 53\n", "        percent: 53\n        true: 1\n")],
+    ),
+    # ---- text no output can carry ----
+    Mistake(
+        "control-character-in-a-label",
+        [
+            f"{S}:{line(S, 'label: Some presence')}:16: questions[0].answers[0].label: holds a character that cannot be "
+            "published (U+0001, a control character); remove it"
+        ],
+        edits=[(S, "label: Some presence", 'label: "Some\\x01presence"')],
+    ),
+    Mistake(
+        "line-separator-in-a-title",
+        [
+            f"{S}:{line(S, 'title: Social media presence')}:12: questions[0].title: holds a character that cannot be "
+            "published (U+2028, a line break: this text stays on one line); remove it"
+        ],
+        edits=[(S, "title: Social media presence", 'title: "Social\\Lmedia presence"')],
+    ),
+    Mistake(
+        "direction-control-in-a-bio",
+        [
+            f"{AUTHORS}:{line(AUTHORS, 'bio: >-')}:10: authors[0].bio: holds a character that cannot be published "
+            "(U+202E, a control of the writing direction); remove it"
+        ],
+        edits=[(AUTHORS, "    bio: >-\n", '    bio: "\\u202Eevil"\n    old: >-\n')],
+    ),
+    Mistake(
+        "noncharacter-in-a-summary",
+        [
+            f"{A}:{line(A, 'summary: >-')}:10: summary: holds a character that cannot be published (U+FFFE, a "
+            "noncharacter); remove it"
+        ],
+        edits=[(A, "summary: >-\n", 'summary: "\\uFFFE"\nold: >-\n')],
+    ),
+    # ---- placeholders only in page text ----
+    Mistake(
+        "placeholder-in-a-takeaway",
+        [
+            f"{TAKEAWAYS}:{line(TAKEAWAYS, 'title: ')}:12: takeaways[0].title: holds a placeholder, which works only in "
+            "a page's text, not in data or front matter; write the words or the figure itself"
+        ],
+        edits=[
+            (
+                TAKEAWAYS,
+                'title: "The choice',
+                'title: "<!-- data:figure ubm-social-healthcare presence some-presence --> The choice',
+            )
+        ],
+    ),
+    Mistake(
+        "placeholder-in-front-matter",
+        [
+            f"{A}:{line(A, 'summary: >-')}:10: summary: holds a placeholder, which works only in a page's text, not in "
+            "data or front matter; write the words or the figure itself"
+        ],
+        edits=[
+            (
+                A,
+                "summary: >-\n",
+                "summary: '<!-- data:figure ubm-social-healthcare presence some-presence -->'\nold: >-\n",
+            )
+        ],
+    ),
+    Mistake(
+        "block-placeholder-indented",
+        [
+            f"{A}:{line(A, 'data:takeaway') + 3}:5: <!-- data:table ubm-social-healthcare investment -->: 'table' makes "
+            "a block, which cannot go inside an indented note, list item or quote; start its line at the margin"
+        ],
+        edits=[
+            (A, "<!-- data:table ubm-social-healthcare investment -->\n", ""),
+            (
+                A,
+                "<!-- data:takeaway get-social -->\n",
+                "<!-- data:takeaway get-social -->\n\n!!! note\n\n    <!-- data:table ubm-social-healthcare investment -->\n",
+            ),
+        ],
+    ),
+    # ---- messages safe to print ----
+    Mistake(
+        "key-forging-a-log-line",
+        [
+            f"{S}:{P53 + 1}:9: questions[0].answers[0].bad\\n::warning::forged: unknown key 'bad\\n::warning::forged'; "
+            "valid: 'detail', 'id', 'label', 'percent' (remove it or fix its spelling)"
+        ],
+        edits=[(S, "        percent: 53\n", '        percent: 53\n        "bad\\n::warning::forged": 1\n')],
+    ),
+    Mistake(
+        "file-name-forging-a-log-line",
+        [
+            "data/surveys/a\\n::error::forged.yml: a survey file name is its id: rename the file with lower-case "
+            "letters, digits and hyphens only"
+        ],
+        writes={"data/surveys/a\n::error::forged.yml": "title: x\n"},
+    ),
+    Mistake(
+        "very-long-unknown-key",
+        [
+            f"{S}:{P53 + 1}:9: questions[0].answers[0]." + "k" * 93 + "...: unknown key '" + "k" * 57 + "...'; "
+            "valid: 'detail', 'id', 'label', 'percent' (remove it or fix its spelling)"
+        ],
+        edits=[(S, "        percent: 53\n", "        percent: 53\n        " + "k" * 900 + ": 1\n")],
+    ),
+    # ---- the build checks its own output ----
+    Mistake(
+        "page-html-with-duplicate-ids",
+        [
+            "site/articles/social-healthcare-how-do-you-stack-up/index.html: element ids used more than once: 'twice'",
+            "The built site failed its own check; nothing here may be published:",
+        ],
+        edits=[(A, "Or does it?", '<span id="twice"></span><span id="twice"></span> Or does it?')],
+        warning=True,
+    ),
+    Mistake(
+        "page-html-comment-never-closed",
+        [
+            ": a comment is never closed: the rest of the page would be hidden"  # at a line of Material's template
+        ],
+        edits=[
+            (
+                A,
+                "<!-- data:author rob-lovitt -->\n",
+                "<!-- data:author rob-lovitt -->\n\n<div>\n<!-- forgot to close\n</div>\n",
+            )
+        ],
+        warning=True,
+    ),
+    Mistake(
+        "page-json-ld-that-does-not-parse",
+        # the line is where Material's template puts the page text
+        [
+            ": an embedded JSON block does not parse: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+        ],
+        edits=[
+            (
+                INDEX,
+                "<!-- data:articles -->",
+                '<script type="application/ld+json">{]</script>\n\n<!-- data:articles -->',
+            )
+        ],
+        warning=True,
+    ),
     # ---- placeholders ----
     Mistake(
         "placeholder-question-twice",
@@ -468,7 +785,10 @@ def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    result = build(root)
+    if mistake.setup:
+        mistake.setup(root)
+    # Bounded: whatever the mistake, the build ends within 10 s and 1.5 GiB, or the test fails.
+    result = build(root, timeout=10, memory_cap=1536 * 1024 * 1024)
     assert result.returncode == 1, result.output
     assert "Traceback" not in result.output
     # An error stops the build before any page is written; a strict-mode warning fails it at the end.

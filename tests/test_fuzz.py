@@ -6,18 +6,38 @@ and a position, never another exception.
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
+import json
 import os
 import string
+import xml.etree.ElementTree as ET
 
 import yaml
 from conftest import FIXTURES
-from hypothesis import HealthCheck, given, settings
+from htmlread import Text
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import shortcodes
+from output_check import check_csv, check_html, check_xml
 from survey_data import Problem, load_front_matter
 from survey_data.load import load_dataset, validate_file
 from survey_data.models import AuthorsFile, Survey, TakeawaysFile
+from survey_render import (
+    FeedItem,
+    PageFacts,
+    render_feed,
+    render_head,
+    render_source_note,
+    render_survey_benchmarks,
+    render_your_benchmark,
+    survey_csv,
+    survey_json,
+)
+from survey_render.downloads import FORMULA_START
 
 settings.register_profile(
     "ci", max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -121,3 +141,53 @@ def test_any_markdown_expands_or_gives_problems(text, offset):
         assert problem.file == "docs/p.md"
         assert offset + 1 <= problem.line <= offset + lines
         assert problem.column >= 1
+
+
+# ---- every text the schema accepts gives outputs that parse ----------------------------------
+
+# Any character at all (surrogates and controls included, which the schema refuses), with the
+# ones that break outputs drawn often.
+nasty = st.sampled_from(list("<>&\"'`=+-@\t\n\r\x00\x01\x0b\x1b\x7f\x85\x9f\u2028\u2029\u202e\u2066\ufeff\ufffe\uffff"))
+any_text = st.text(alphabet=st.one_of(st.characters(exclude_categories=[]), nasty), min_size=1, max_size=30)
+
+
+def with_texts(label: str, title: str, publisher: str) -> Survey | None:
+    data = yaml.safe_load(SURVEY)  # a fresh copy
+    data["questions"][0]["answers"][0]["label"] = label
+    data["questions"][1]["title"] = title
+    data["source"]["publisher"] = publisher
+    try:
+        return Survey.model_validate(data)
+    except ValidationError:
+        return None
+
+
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(any_text, any_text, any_text)
+def test_any_text_the_schema_accepts_gives_outputs_that_parse(label, title, publisher):
+    survey = with_texts(label, title, publisher)
+    assume(survey is not None)
+    html = render_survey_benchmarks("s", survey) + render_your_benchmark("s", survey) + render_source_note("s", survey)
+    assert check_html(html) == []
+    assert " ".join(survey.questions[0].answers[0].label.split()) in Text(html).text  # shown, as text
+    facts = PageFacts(
+        "Site", title.strip(), survey.questions[0].answers[0].label, "https://e.org/a/", "https://e.org/f"
+    )
+    head = render_head(dataclasses.replace(facts, is_article=True, author=publisher.strip()))
+    assert check_html(head) == []
+    feed = render_feed(
+        "Site",
+        "https://e.org/",
+        "d",
+        "en",
+        "https://e.org/f",
+        [FeedItem(title.strip(), "https://e.org/a/", survey.questions[0].answers[0].label, publisher.strip(), None)],
+    )
+    assert check_xml(feed) == []
+    assert ET.fromstring(feed).findtext("channel/item/title") == title.strip()
+    table = survey_csv("s", survey)
+    assert check_csv(table) == []
+    label = survey.questions[0].answers[0].label
+    guarded = "'" + label if label.startswith(FORMULA_START) else label  # the spreadsheet-formula guard
+    assert next(csv.DictReader(io.StringIO(table)))["answer"] == guarded
+    assert json.loads(survey_json("s", survey))[0]["answer"] == survey.questions[0].answers[0].label

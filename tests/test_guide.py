@@ -51,7 +51,7 @@ def documented_errors() -> list[re.Pattern[str]]:
     patterns = []
     for phrase in phrases:
         pattern = re.escape(phrase)
-        pattern = re.sub(r"'(x|y)'", r"'[^']*'", pattern).replace(r"\ N", r"\ \d+").replace("N%", r"\d+%")
+        pattern = re.sub(r"'(x|y)'", r"'[^']*'", pattern).replace(r"\ N", r"\ [\d,]+").replace("N%", r"\d+%")
         patterns.append(re.compile(pattern))
     return patterns
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from survey_data.errors import quote
+from survey_data.errors import printable, quote
 
 Path = tuple[str | int, ...]
 
@@ -199,7 +199,7 @@ def _explain(err: yaml.MarkedYAMLError, text: str) -> str:
     for pattern, hint in _HINTS.items():
         if pattern in said:
             return hint.format(started=started)
-    return " ".join(said.split()) or "not valid YAML"
+    return printable(" ".join(said.split()), 200) or "not valid YAML"  # the parser may quote the file
 
 
 def _unreadable(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
