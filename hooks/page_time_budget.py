@@ -12,13 +12,15 @@ thread (`mkdocs build`; `mkdocs serve` builds elsewhere and goes unguarded).
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+# Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
+from writer_paths import writer_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,8 +36,7 @@ def _usable() -> bool:
 def _arm(page: Page, config: MkDocsConfig, step: str) -> None:
     if not _usable():
         return
-    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    shown = os.path.relpath(page.file.abs_src_path, root) if page.file.abs_src_path else page.file.src_uri
+    shown = writer_path(config, page.file)
 
     def stop(signum, frame):
         raise PluginError(

@@ -8,7 +8,6 @@ does not re-import hook modules.
 from __future__ import annotations
 
 import html
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -36,6 +35,7 @@ from survey_render import (
     survey_csv,
     survey_json,
 )
+from writer_paths import project_root, writer_path
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -68,23 +68,10 @@ _build: _Build | None = None
 MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB
 
 
-def _root(config: MkDocsConfig) -> Path:
-    """The project folder, absolute, however the config path was given (`-f mkdocs.yml`)."""
-    return Path(os.path.abspath(os.path.dirname(config.config_file_path or "mkdocs.yml")))
-
-
-def _docs_path(config: MkDocsConfig, file: File) -> str:
-    """The file's path as the writer knows it: docs/articles/x.md."""
-    if not file.abs_src_path:
-        return file.src_uri
-    path = Path(os.path.abspath(file.abs_src_path))
-    return path.relative_to(_root(config)).as_posix() if path.is_relative_to(_root(config)) else file.src_uri
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before MkDocs walks docs/ (following links) and reads it: every entry must be a file or
     a folder inside the project, and no page too large to read."""
-    problems = check_tree(_root(config), Path(config.docs_dir), {".md": MAX_PAGE_BYTES})
+    problems = check_tree(project_root(config), Path(config.docs_dir), {".md": MAX_PAGE_BYTES})
     if problems:
         raise PluginError(str(DataError(problems)))
     return config
@@ -93,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     _build = None
-    root = _root(config)
+    root = project_root(config)
     problems: list[Problem] = []
     try:
         dataset = load_dataset(root)
@@ -106,7 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
         # before MkDocs's own reader sees it.
         is_article = file.src_uri.startswith(ARTICLES_DIR)
-        meta, found = load_front_matter(_docs_path(config, file), file.content_string, authors, is_article)
+        meta, found = load_front_matter(writer_path(config, file), file.content_string, authors, is_article)
         problems += found
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
@@ -171,7 +158,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         place_block=_stasher(_build.blocks.setdefault(page.file.src_uri, {}), "block"),
         place_late=_stasher(_build.late.setdefault(page.file.src_uri, {}), "late"),
     )
-    expanded, problems = shortcodes.expand(markdown, _docs_path(config, page.file), above, ctx)
+    expanded, problems = shortcodes.expand(markdown, writer_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
     if problems:
@@ -201,7 +188,7 @@ def _put_back(html: str, stash: dict[str, str] | None, page: Page, config: MkDoc
     html = STASHED.sub(lambda m: stash.pop(m.group(0), m.group(0)), html)
     if stash:  # Markdown did not keep a token: never publish a page with a piece missing
         raise PluginError(
-            f"{_docs_path(config, page.file)}: {len(stash)} placeholder(s) ended up inside something else "
+            f"{writer_path(config, page.file)}: {len(stash)} placeholder(s) ended up inside something else "
             "(an indented code block, a list or a quote); start the placeholder's line at the margin"
         )
     return html
