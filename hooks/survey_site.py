@@ -23,7 +23,7 @@ from mkdocs.utils import get_relative_url
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
-from survey_data.files import check_tree
+from survey_data.files import check_tree, read_text
 from survey_data.load import Dataset
 from survey_render import (
     ArticleLink,
@@ -93,7 +93,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
         # before MkDocs's own reader sees it.
         is_article = file.src_uri.startswith(ARTICLES_DIR)
-        meta, found = load_front_matter(writer_path(config, file), file.content_string, authors, is_article)
+        shown = writer_path(config, file)
+        text, unreadable = read_text(root, Path(file.abs_src_path), shown, MAX_PAGE_BYTES, "a page")
+        if unreadable is not None:
+            problems.append(unreadable)
+            continue
+        meta, found = load_front_matter(shown, text, authors, is_article)
         problems += found
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)

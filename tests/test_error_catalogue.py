@@ -440,6 +440,11 @@ CATALOGUE = [
         setup=pipe("docs/endless.md"),
     ),
     Mistake(
+        "page-not-utf8",
+        ["docs/latin.md: not UTF-8 text (byte 3); save the file as UTF-8"],
+        writes={"docs/latin.md": "café\n".encode("latin-1")},
+    ),
+    Mistake(
         "page-too-large",
         ["docs/huge.md: the file is 2,000,000 bytes; a page may be at most 1,048,576 bytes: split or trim it"],
         writes={"docs/huge.md": "x" * 2_000_000},
