@@ -3,8 +3,9 @@ file must be sound, so that a mistake in any renderer (ours or the theme's) beco
 error instead of a broken page. Knows nothing of MkDocs: it reads a folder.
 
 Checked, in one pass over each file with patterns that run in linear time:
-- HTML: no character a browser must refuse, every comment closed, no placeholder or internal
-  token left, element ids unique, every embedded JSON block (JSON-LD, page data) parses;
+- HTML: every comment closed, no placeholder or internal token left, element ids unique, every
+  embedded JSON block (JSON-LD, page data) parses. (Characters no page may hold are refused
+  earlier, where they are typed: in data, and in the pages' Markdown.)
 - XML (feed.xml, sitemap.xml): parses;
 - JSON: parses;
 - CSV: every row has as many cells as the header.
@@ -24,11 +25,11 @@ from survey_data.errors import Problem, quote
 
 MAX_OUTPUT_BYTES = 20 * 1024 * 1024  # one generated file; the article page is about 40 KB
 
-# Characters HTML forbids in a document: controls other than tab and line breaks,
-# noncharacters, lone surrogates.
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 _LEFTOVER = re.compile(r"<!--[ \t]*data:|<!--survey-")  # a placeholder, or a token of ours
-_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid=(?:"([^"]*)"|'([^']*)')""")
+# An id attribute: found by its literal text (fast on the megabytes of a large site's
+# navigation), then kept only if it stands inside a tag, not in text such as a code example.
+_ID = re.compile(r'id="([^"]*)"')
+_TAG_REACH = 4000  # characters looked back for the tag an id="" stands in
 _JSON_SCRIPT = re.compile(
     r"""<script\b[^>]*\btype=["']application/(?:ld\+)?json["'][^>]*>(.*?)</script>""", re.S | re.I
 )
@@ -59,16 +60,13 @@ def _line(text: str, pos: int) -> int:
 
 def check_html(text: str) -> list[tuple[int | None, str]]:
     found: list[tuple[int | None, str]] = []
-    bad = _BAD_CHARACTER.search(text)
-    if bad:
-        found.append((_line(text, bad.start()), f"holds a character HTML does not allow (U+{ord(bad.group(0)):04X})"))
     leftover = _LEFTOVER.search(text)
     if leftover:
         found.append((_line(text, leftover.start()), "a placeholder or an internal token was left in the page"))
     opened = text.rfind("<!--")
     if opened >= 0 and text.find("-->", opened + 4) < 0:
         found.append((_line(text, opened), "a comment is never closed: the rest of the page would be hidden"))
-    ids = Counter(m.group(1) if m.group(1) is not None else m.group(2) for m in _ID.finditer(text))
+    ids = Counter(m.group(1) for m in _ID.finditer(text) if _in_tag(text, m.start()))
     twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         names = ", ".join(quote(i, 40) for i in twice[:5]) + (", ..." if len(twice) > 5 else "")
@@ -79,6 +77,14 @@ def check_html(text: str) -> list[tuple[int | None, str]]:
         except ValueError as err:
             found.append((_line(text, script.start()), f"an embedded JSON block does not parse: {err}"))
     return found
+
+
+def _in_tag(text: str, pos: int) -> bool:
+    """Whether `pos` (an id=" in `text`) is an attribute: after whitespace, inside a tag."""
+    if pos == 0 or text[pos - 1] not in " \t\n":
+        return False
+    start = max(0, pos - _TAG_REACH)
+    return text.rfind("<", start, pos) > text.rfind(">", start, pos)
 
 
 def check_xml(text: str) -> list[tuple[int | None, str]]:

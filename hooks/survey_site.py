@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
 from survey_data.files import check_tree, read_text
-from survey_data.load import Dataset
+from survey_data.load import Dataset, page_characters
 from survey_render import (
     ArticleLink,
     FeedItem,
@@ -99,7 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(unreadable)
             continue
         meta, found = load_front_matter(shown, text, authors, is_article)
-        problems += found
+        problems += found + page_characters(shown, text)
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
     if problems:

@@ -540,6 +540,11 @@ CATALOGUE = [
         ],
         edits=[(A, "summary: >-\n", 'summary: "\\uFFFE"\nold: >-\n')],
     ),
+    Mistake(
+        "control-character-in-a-page",
+        ["docs/pasted.md:3:6: holds a character that cannot be published (U+001B, a control character); remove it"],
+        writes={"docs/pasted.md": "# Pasted\n\nFrom \x1b[1ma terminal\n"},
+    ),
     # ---- placeholders only in page text ----
     Mistake(
         "placeholder-in-a-takeaway",

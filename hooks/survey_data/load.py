@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from survey_data.errors import DataError, Problem, quote
 from survey_data.files import check_file, read_text
 from survey_data.models import (
+    UNPUBLISHABLE,
     ArticleMeta,
     Author,
     AuthorsFile,
@@ -23,6 +24,7 @@ from survey_data.models import (
     Survey,
     Takeaway,
     TakeawaysFile,
+    character_kind,
 )
 from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 
@@ -150,6 +152,23 @@ def load_front_matter(
         message = f"unknown author '{meta.author}'" + suggest(meta.author, authors) + " (see data/authors.yml)"
         return None, [_at(shown, doc, ("author",), message, 1, at_key=False)]
     return meta, problems
+
+
+def page_characters(shown: str, source: str) -> list[Problem]:
+    """A page's Markdown may break lines but holds no character a page cannot publish (the
+    first one is reported: one is enough to stop, and the writer fixes the paste)."""
+    for match in UNPUBLISHABLE.finditer(source):
+        if match.group(0) in "\n\r\t":
+            continue
+        line = source.count("\n", 0, match.start()) + 1
+        column = match.start() - source.rfind("\n", 0, match.start())
+        code, kind = f"{ord(match.group(0)):04X}", character_kind(match.group(0))
+        return [
+            Problem(
+                shown, line, column, "", f"holds a character that cannot be published (U+{code}, {kind}); remove it"
+            )
+        ]
+    return []
 
 
 def format_path(path: Path) -> str:

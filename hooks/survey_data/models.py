@@ -25,7 +25,7 @@ MAX_ENTRIES = 1_000  # authors, takeaways
 # paragraph separators, bidirectional controls (they reorder the sentences a label sits in),
 # noncharacters and lone surrogates (not encodable as UTF-8). LongText may break lines.
 _NONCHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
-_UNPUBLISHABLE = re.compile(
+UNPUBLISHABLE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
     "\ud800-\udfff" + _NONCHARACTERS + "]"
 )
@@ -33,13 +33,13 @@ _PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
 
 
 def _publishable(text: str, breaks: bool = False) -> str:
-    for match in _UNPUBLISHABLE.finditer(text):
+    for match in UNPUBLISHABLE.finditer(text):
         if breaks and match.group(0) in "\n\r":
             continue
         raise PydanticCustomError(
             "text_character",
             "holds a character that cannot be published (U+{code}, {what}); remove it",
-            {"code": f"{ord(match.group(0)):04X}", "what": _character_kind(match.group(0))},
+            {"code": f"{ord(match.group(0)):04X}", "what": character_kind(match.group(0))},
         )
     if _PLACEHOLDER.search(text):
         raise PydanticCustomError(
@@ -50,7 +50,7 @@ def _publishable(text: str, breaks: bool = False) -> str:
     return text
 
 
-def _character_kind(char: str) -> str:
+def character_kind(char: str) -> str:
     code = ord(char)
     if char in "\n\r\u2028\u2029":
         return "a line break: this text stays on one line"
