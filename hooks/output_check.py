@@ -28,11 +28,15 @@ MAX_OUTPUT_BYTES = 20 * 1024 * 1024  # one generated file; the article page is a
 _LEFTOVER = re.compile(r"<!--[ \t]*data:|<!--survey-")  # a placeholder, or a token of ours
 # An id attribute: found by its literal text (fast on the megabytes of a large site's
 # navigation), then kept only if it stands inside a tag, not in text such as a code example.
-_ID = re.compile(r'id="([^"]*)"')
+_ID = re.compile(r"""id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`/]+))""", re.I)
 _TAG_REACH = 4000  # characters looked back for the tag an id="" stands in
 _JSON_SCRIPT = re.compile(
-    r"""<script\b[^>]*\btype=["']application/(?:ld\+)?json["'][^>]*>(.*?)</script>""", re.S | re.I
+    r"""<script\b[^>]*\btype\s*=\s*["']?\s*application/(?:ld\+)?json\b[^>]*>(.*?)</script\s*>""", re.S | re.I
 )
+# Elements whose content is raw text up to their end tag: one left open swallows the rest.
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript")
+_OPENS = {name: re.compile(rf"<{name}\b", re.I) for name in _RAW_TEXT}
+_CLOSES = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
 
 
 def check_site(folder: Path) -> list[Problem]:
@@ -66,22 +70,36 @@ def check_html(text: str) -> list[tuple[int | None, str]]:
     opened = text.rfind("<!--")
     if opened >= 0 and text.find("-->", opened + 4) < 0:
         found.append((_line(text, opened), "a comment is never closed: the rest of the page would be hidden"))
-    ids = Counter(m.group(1) for m in _ID.finditer(text) if _in_tag(text, m.start()))
+    ids = Counter(next(g for g in m.groups() if g is not None) for m in _ID.finditer(text) if _in_tag(text, m.start()))
     twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         names = ", ".join(quote(i, 40) for i in twice[:5]) + (", ..." if len(twice) > 5 else "")
         found.append((None, f"element ids used more than once: {names}"))
+    if re.search(r"<plaintext\b", text, re.I):
+        found.append((None, "a <plaintext> element, which turns the rest of the page into text"))
+    for name in _RAW_TEXT:
+        if len(_OPENS[name].findall(text)) > len(_CLOSES[name].findall(text)):
+            found.append((None, f"a <{name}> element is never closed: the rest of the page would be swallowed"))
     for script in _JSON_SCRIPT.finditer(text):
-        try:
-            json.loads(script.group(1))
-        except ValueError as err:
-            found.append((_line(text, script.start()), f"an embedded JSON block does not parse: {err}"))
+        problem = _json_problem(script.group(1))
+        if problem:
+            found.append((_line(text, script.start()), f"an embedded JSON block does not parse: {problem}"))
     return found
+
+
+def _json_problem(text: str) -> str | None:
+    try:
+        json.loads(text)
+    except ValueError as err:
+        return str(err)
+    except RecursionError:
+        return "nested too deeply"
+    return None
 
 
 def _in_tag(text: str, pos: int) -> bool:
     """Whether `pos` (an id=" in `text`) is an attribute: after whitespace, inside a tag."""
-    if pos == 0 or text[pos - 1] not in " \t\n":
+    if pos == 0 or text[pos - 1] not in " \t\n/\"'":
         return False
     start = max(0, pos - _TAG_REACH)
     return text.rfind("<", start, pos) > text.rfind(">", start, pos)
@@ -96,15 +114,15 @@ def check_xml(text: str) -> list[tuple[int | None, str]]:
 
 
 def check_json(text: str) -> list[tuple[int | None, str]]:
-    try:
-        json.loads(text)
-    except ValueError as err:
-        return [(getattr(err, "lineno", None), f"is not valid JSON: {err.msg if hasattr(err, 'msg') else err}")]
-    return []
+    problem = _json_problem(text)
+    return [(None, f"is not valid JSON: {problem}")] if problem else []
 
 
 def check_csv(text: str) -> list[tuple[int | None, str]]:
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as err:
+        return [(None, f"is not valid CSV: {err}")]
     if not rows:
         return [(None, "is empty")]
     width = len(rows[0])

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-PAGE_SECONDS = 5.0
+PAGE_SECONDS = 2.0
 
 
 def _usable() -> bool:

@@ -41,7 +41,7 @@ MAX_PLACEHOLDERS = 1_000  # per page: bounds the generated output (the article h
 MAX_PROBLEMS = 50  # per page: the rest are summed up in one line
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)", re.M)  # an ATX heading's hashes
 SETEXT = re.compile(r"^ {0,3}\S[^\n]*\n {0,3}(=+|-+)[ \t]*$", re.M)  # a line underlined: = is h1, - is h2
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^\n]*)$", re.M)  # a line that opens or closes fenced code
+FENCE = re.compile(r"^(`{3,}|~{3,})([^\n]*)$", re.M)  # opens or closes fenced code: at the margin, as Markdown has it
 
 
 class Unresolved(Exception):

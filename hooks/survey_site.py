@@ -8,6 +8,7 @@ does not re-import hook modules.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -19,12 +20,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
+from survey_data.errors import printable
 from survey_data.files import check_tree, read_text
 from survey_data.load import Dataset, page_characters
+from survey_data.models import PageMeta
 from survey_render import (
     ArticleLink,
     FeedItem,
@@ -60,6 +64,7 @@ class _Build:
         # page -> token -> HTML: blocks go back in on_page_content, late ones in on_post_page
         self.blocks: dict[str, dict[str, str]] = {}
         self.late: dict[str, dict[str, str]] = {}
+        self.metas: dict[str, PageMeta | None] = {}  # every page's validated front matter
 
 
 _build: _Build | None = None
@@ -68,10 +73,25 @@ _build: _Build | None = None
 MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB
 
 
+class _PrintableLog(logging.Filter):
+    """Every line MkDocs, Material or we log, printable and cut short: no control character or
+    line break from a file forges a line (a CI log reads `::error::` as a command)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        lines = record.getMessage().split("\n")
+        record.msg, record.args = "\n".join(printable(line, 2000) for line in lines[:200]), ()
+        return True
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before MkDocs walks docs/ (following links) and reads it: every entry must be a file or
     a folder inside the project, and no page too large to read."""
-    problems = check_tree(project_root(config), Path(config.docs_dir), {".md": MAX_PAGE_BYTES})
+    for handler in logging.getLogger("mkdocs").handlers:
+        if not any(isinstance(f, _PrintableLog) for f in handler.filters):
+            handler.addFilter(_PrintableLog())
+    # Links may not leave docs/: a page linked to ../.git/config would publish it.
+    docs = Path(config.docs_dir)
+    problems = check_tree(project_root(config), docs, {".md": MAX_PAGE_BYTES}, inside=docs)
     if problems:
         raise PluginError(str(DataError(problems)))
     return config
@@ -88,25 +108,50 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         problems += err.problems
         dataset = None
     articles: dict[str, tuple[File, ArticleMeta]] = {}
+    metas: dict[str, PageMeta | None] = {}
     authors = dataset.authors if dataset else None
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
         # before MkDocs's own reader sees it.
         is_article = file.src_uri.startswith(ARTICLES_DIR)
         shown = writer_path(config, file)
-        text, unreadable = read_text(root, Path(file.abs_src_path), shown, MAX_PAGE_BYTES, "a page")
+        docs = Path(config.docs_dir)
+        text, unreadable = read_text(docs, Path(file.abs_src_path), shown, MAX_PAGE_BYTES, "a page")
         if unreadable is not None:
             problems.append(unreadable)
             continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
         meta, found = load_front_matter(shown, text, authors, is_article)
         problems += found + page_characters(shown, text)
+        if not found and meta is None and get_data(text)[1]:  # no '---' block, yet MkDocs would read meta
+            message = (
+                "the page starts with 'Key: value' lines, which MkDocs reads as settings; "
+                "put them between '---' lines, or start the page with text"
+            )
+            problems.append(Problem(shown, 1, 1, "", message))
+        metas[file.src_uri] = meta
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
+    for url, same in _same_address(files.documentation_pages()).items():
+        names = " and ".join(writer_path(config, f) for f in same)
+        problems.append(
+            Problem(
+                writer_path(config, same[-1]), None, None, "", f"{names} would both be published at /{url}; rename one"
+            )
+        )
     if problems:
         raise PluginError(str(DataError(problems)))
     _build = _Build(dataset, articles)
+    _build.metas = metas
     _add_generated_files(files, config)
     return files
+
+
+def _same_address(pages) -> dict[str, list[File]]:
+    by_url: dict[str, list[File]] = {}
+    for file in pages:
+        by_url.setdefault(file.url, []).append(file)
+    return {url: same for url, same in by_url.items() if len(same) > 1}
 
 
 def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
@@ -141,6 +186,11 @@ def _newest_first(articles):
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    assert _build is not None, "on_files runs before on_page_markdown"
+    # MkDocs read the front matter again with YAML 1.1 (`1:09` -> 69, `on` -> True): the values
+    # the page gets are the ones we validated, as the writer wrote them.
+    meta = _build.metas.get(page.file.src_uri)
+    page.meta = meta.model_dump(exclude_none=True) if meta is not None else {}
     if isinstance(page.meta.get("title"), str):
         # Material prints the page title into the nav, <h1> and search index unescaped.
         page.meta["title"] = escape(page.meta["title"])

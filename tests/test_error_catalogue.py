@@ -272,7 +272,7 @@ CATALOGUE = [
         "file-name-not-an-id",
         [
             "data/surveys/New Survey.yml: a survey file name is its id: rename the file with lower-case letters, "
-            "digits and hyphens only"
+            "digits and hyphens only (at most 60)"
         ],
         writes={"data/surveys/New Survey.yml": (ROOT / S).read_text(encoding="utf-8")},
     ),
@@ -416,18 +416,19 @@ CATALOGUE = [
     # ---- reading outside the project ----
     Mistake(
         "survey-file-links-outside",
-        ["data/surveys/extra.yml: a link to a file outside the project, which is not read; put the file itself here"],
+        ["data/surveys/extra.yml: a link to a file outside data/, which is not read; put the file itself here"],
         setup=link("data/surveys/extra.yml", "/etc/passwd"),
     ),
     Mistake(
         "authors-file-links-to-an-endless-device",
-        [f"{AUTHORS}: a link to a file outside the project, which is not read; put the file itself here"],
+        [f"{AUTHORS}: a link to a file outside data/, which is not read; put the file itself here"],
         setup=link(AUTHORS, "/dev/zero"),
     ),
     Mistake(
         "page-links-outside",
-        ["docs/secret.md: a link to a file outside the project, which is not read; put the file itself here"],
-        setup=link("docs/secret.md", "/etc/hostname"),
+        ["docs/secret.md: a link to a file outside docs/, which is not read; put the file itself here"],
+        # inside the repository, but not a page: as .git/config would be
+        setup=lambda root: ((root / "secret.cfg").write_text("token\n"), link("docs/secret.md", "../secret.cfg")(root)),
     ),
     Mistake(
         "docs-folder-link",
@@ -443,6 +444,34 @@ CATALOGUE = [
         "page-not-utf8",
         ["docs/latin.md: not UTF-8 text (byte 3); save the file as UTF-8"],
         writes={"docs/latin.md": "café\n".encode("latin-1")},
+    ),
+    Mistake(
+        "page-file-name-with-markup",
+        [
+            "docs/<img src=x>.md: a file name becomes an address and a title in the navigation: use letters, digits, "
+            "'-', '_', '.' and spaces only; rename it"
+        ],
+        writes={"docs/<img src=x>.md": "Text.\n"},
+    ),
+    Mistake(
+        "two-pages-one-address",
+        [
+            "docs/articles/social-healthcare-how-do-you-stack-up/index.md: docs/articles/social-healthcare-how-do-you-stack-up.md "
+            "and docs/articles/social-healthcare-how-do-you-stack-up/index.md would both be published at "
+            "/articles/social-healthcare-how-do-you-stack-up/; rename one"
+        ],
+        setup=lambda root: (
+            (root / "docs/articles/social-healthcare-how-do-you-stack-up").mkdir(),
+            (root / "docs/articles/social-healthcare-how-do-you-stack-up/index.md").write_text((root / A).read_text()),
+        ),
+    ),
+    Mistake(
+        "page-settings-without-front-matter",
+        [
+            "docs/about.md:1:1: the page starts with 'Key: value' lines, which MkDocs reads as settings; put them "
+            "between '---' lines, or start the page with text"
+        ],
+        writes={"docs/about.md": "Template: 404.html\n\nAbout us.\n"},
     ),
     Mistake(
         "page-too-large",
@@ -461,7 +490,7 @@ CATALOGUE = [
     Mistake(
         "page-too-slow-to-convert",
         [
-            "docs/slow.md: converting this page took over 5 s and was stopped; it holds text the Markdown converter "
+            "docs/slow.md: converting this page took over 2 s and was stopped; it holds text the Markdown converter "
             "handles very slowly (thousands of '[' without ']', or of '<!--' never closed): simplify it"
         ],
         writes={"docs/slow.md": "[" * 20_000},
@@ -497,6 +526,11 @@ CATALOGUE = [
         ],
     ),
     # ---- what is written is what is read ----
+    Mistake(
+        "percent-with-too-many-decimals",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: has more than 6 decimal places; round it"],
+        edits=[(S, "percent: 53", "percent: 5e-324")],
+    ),
     Mistake(
         "percent-in-base-60",
         [f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not '1:09'"],
@@ -602,7 +636,8 @@ CATALOGUE = [
         "file-name-forging-a-log-line",
         [
             "data/surveys/a\\n::error::forged.yml: a survey file name is its id: rename the file with lower-case "
-            "letters, digits and hyphens only"
+            "letters, digits and hyphens only "
+            "(at most 60)"
         ],
         writes={"data/surveys/a\n::error::forged.yml": "title: x\n"},
     ),

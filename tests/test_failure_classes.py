@@ -115,3 +115,38 @@ def test_a_thousand_authors_and_a_long_unknown_name_are_cheap_to_suggest_from(tm
         f"{A}:{line(A, 'author: rob-lovitt')}:9: author: unknown author 'author-0500-yyyyyyyyyyyyyyyyyyyyyyy"
         in result.output
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "written"), [("title", "1:09"), ("title", "yes"), ("title", "0x1F"), ("summary", "on")]
+)
+def test_front_matter_reaches_the_page_as_written(tmp_path, field, written):
+    # MkDocs reads front matter again with YAML 1.1 (1:09 -> 69, on -> True); the page must get ours.
+    old = 'title: "Social Healthcare: How Do You Stack Up?"' if field == "title" else "summary: >-"
+    new = f"title: {written}" if field == "title" else f"summary: {written}\nold: >-"
+    root = site_with(tmp_path)
+    text = (root / A).read_text(encoding="utf-8")
+    if field == "summary":  # the folded summary's lines go with it
+        start = text.index("summary: >-")
+        end = text.index("author:")
+        text = text[:start] + f"summary: {written}\n" + text[end:]
+    else:
+        text = text.replace(old, new)
+    (root / A).write_text(text, encoding="utf-8")
+    result = build(root, **LIMITS)
+    assert result.returncode == 0, result.output
+    html = result.page(ARTICLE)
+    if field == "title":
+        assert f"<h1>{written}</h1>" in html or f">{written}</h1>" in html
+    else:
+        assert f'<meta name="description" content="{written}">' in html
+
+
+def test_a_third_party_warning_cannot_flood_the_log(tmp_path):
+    # MkDocs' own warning about a missing anchor quotes the link: the line is cut short.
+    page = "[a](#" + "a" * 50_000 + ")\n"
+    result = build(site_with(tmp_path, writes={"docs/links.md": page}), **LIMITS)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output
+    assert max(len(line) for line in result.output.splitlines()) < 2100
+    assert any("links.md" in line and "..." in line for line in result.output.splitlines())

@@ -300,7 +300,7 @@ def test_load_dataset_reports_problems_of_all_files_at_once(tmp_path):
         load_dataset(tmp_path)
     assert str(caught.value).splitlines() == [
         "data/surveys/Bad Name.yml: a survey file name is its id: rename the file with lower-case letters, "
-        "digits and hyphens only",
+        "digits and hyphens only (at most 60)",
         "data/surveys/bad.yml:11:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 150",
         "data/surveys/latin1.yml: not UTF-8 text (byte 10); save the file as UTF-8",
         "data/authors.yml:1:10: authors: must be a list: one entry per line, each starting with '- '",

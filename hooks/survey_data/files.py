@@ -5,6 +5,7 @@ refused before a byte of it is read, and no read is longer than the limit allows
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -34,9 +35,8 @@ def check_file(root: Path, path: Path, shown: str, limit: int, what: str = "a da
         reason = "a loop of links" if isinstance(err, RuntimeError) or "loop" in str(err).lower() else "unreadable"
         return Problem(shown, None, None, "", f"cannot be read ({reason}); replace it with a plain file")
     if not real.is_relative_to(root.resolve()):
-        return Problem(
-            shown, None, None, "", "a link to a file outside the project, which is not read; put the file itself here"
-        )
+        message = f"a link to a file outside {root.name}/, which is not read; put the file itself here"
+        return Problem(shown, None, None, "", message)
     try:
         info = os.stat(real)
     except OSError:
@@ -70,15 +70,19 @@ def read_text(
 
 
 MAX_ENTRIES = 20_000  # files and folders under docs/: far above any site, and a bound on the walk
+SAFE_NAME = re.compile(r"[\w][\w .-]{0,99}")  # no markup, no control, not hidden, at most 100 characters
 
 
-def check_tree(root: Path, folder: Path, limits: dict[str, int], what: str = "a page") -> list[Problem]:
+def check_tree(
+    root: Path, folder: Path, limits: dict[str, int], what: str = "a page", inside: Path | None = None
+) -> list[Problem]:
     """Problems with the entries under `folder` (walked without following links), before any
-    tool reads them: every entry a regular file or a folder with a printable name, every link
-    to a file inside the project (a link to a folder could loop forever), and files whose
-    suffix is in `limits` at most that many bytes."""
+    tool reads them: every entry a regular file or a folder with a safe name, every link to a
+    file inside `inside` (default: the project; a link to a folder could loop forever), and
+    files whose suffix is in `limits` at most that many bytes. Paths shown from `root`."""
     problems: list[Problem] = []
     root = root.resolve()
+    inside = (inside or root).resolve()  # where links may lead
     seen = 0
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         for name in sorted(dirnames) + sorted(filenames):
@@ -87,8 +91,12 @@ def check_tree(root: Path, folder: Path, limits: dict[str, int], what: str = "a 
             shown = os.path.relpath(path, root)
             if seen > MAX_ENTRIES:
                 return [*problems, Problem(shown, None, None, "", f"more than {MAX_ENTRIES:,} files; split the site")]
-            if printable(name) != name:
-                problems.append(Problem(shown, None, None, "", "a file name with a control character; rename it"))
+            if not SAFE_NAME.fullmatch(name):
+                message = (
+                    "a file name becomes an address and a title in the navigation: use letters, digits, "
+                    "'-', '_', '.' and spaces only; rename it"
+                )
+                problems.append(Problem(printable(shown, 200), None, None, "", message))
                 continue
             if name in dirnames and path.is_symlink():
                 message = (
@@ -97,7 +105,7 @@ def check_tree(root: Path, folder: Path, limits: dict[str, int], what: str = "a 
                 problems.append(Problem(shown, None, None, "", message))
             elif name in filenames:
                 limit = limits.get(path.suffix.lower(), 1 << 62)
-                problem = check_file(root, path, shown, limit, what)
+                problem = check_file(inside, path, shown, limit, what)
                 if problem is not None:
                     problems.append(problem)
     return problems

@@ -31,6 +31,8 @@ from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 M = TypeVar("M", bound=BaseModel)
 
 MAX_FILE_BYTES = 1024 * 1024  # the largest data file read; a survey file is a few KB
+MAX_SURVEYS = 500  # survey files read in one build
+MAX_PROBLEMS = 50  # reported per file; the rest are counted
 SURVEYS_DIR = "data/surveys"
 AUTHORS_FILE = "data/authors.yml"
 TAKEAWAYS_FILE = "data/takeaways.yml"
@@ -53,6 +55,9 @@ def load_dataset(root: FsPath) -> Dataset:
     surveys = root / SURVEYS_DIR
     folder = check_file(root, surveys, SURVEYS_DIR, MAX_FILE_BYTES) if surveys.is_symlink() else None
     survey_paths = [] if folder else sorted(surveys.glob("*.y*ml"))
+    if len(survey_paths) > MAX_SURVEYS:
+        message = f"{len(survey_paths):,} survey files; at most {MAX_SURVEYS} are read: remove or merge some"
+        raise DataError([Problem(SURVEYS_DIR, None, None, "", message)])
     if folder and "not a file" not in folder.message:  # a link to a folder outside, or a broken one
         problems.append(folder)
     for path in survey_paths:
@@ -61,18 +66,19 @@ def load_dataset(root: FsPath) -> Dataset:
         if path.suffix != ".yml":
             problems.append(Problem(shown, None, None, "", "data files end in .yml; rename the file"))
             continue
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", survey_id):
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", survey_id) or len(survey_id) > 60:
             problems.append(
                 Problem(
                     shown,
                     None,
                     None,
                     "",
-                    "a survey file name is its id: rename the file with lower-case letters, digits and hyphens only",
+                    "a survey file name is its id: rename the file with lower-case letters, digits and hyphens only "
+                    "(at most 60)",
                 )
             )
             continue
-        survey, found = validate_file(shown, _read(root, path, shown, problems), Survey)
+        survey, found = validate_file(shown, _read(root / "data", path, shown, problems), Survey)
         problems += found
         if survey is not None:
             dataset.surveys[survey_id] = survey
@@ -83,7 +89,7 @@ def load_dataset(root: FsPath) -> Dataset:
     ):
         path = root / relative
         if path.exists() or path.is_symlink():  # a broken link is reported, not taken for no file
-            parsed, found = validate_file(relative, _read(root, path, relative, problems), model)
+            parsed, found = validate_file(relative, _read(root / "data", path, relative, problems), model)
             problems += found
             if parsed is not None:
                 setattr(dataset, attribute, {item.id: item for item in getattr(parsed, attribute)})
@@ -122,7 +128,12 @@ def _validate(
     try:
         parsed = model.model_validate(doc.data)
     except ValidationError as err:
-        return None, [_problem(shown, doc, e, model, line_offset) for e in err.errors(include_url=False)], doc
+        errors = err.errors(include_url=False)
+        problems = [_problem(shown, doc, e, model, line_offset) for e in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            more = f"and {len(errors) - MAX_PROBLEMS:,} more problems like these"
+            problems.append(Problem(shown, None, None, "", more))
+        return None, problems, doc
     problems = [_at(shown, doc, path, message, line_offset) for path, message in _consistency(parsed, doc)]
     return (None if problems else parsed), problems, doc
 

@@ -76,7 +76,17 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
     Field(description="Lower-case letters, digits and hyphens, e.g. 'good-deal'. Used in placeholders."),
 ]
-Percent = Annotated[float, Field(ge=0, le=100, description="Share of respondents, 0-100, a plain number.")]
+
+
+def _decimals(value: float) -> float:
+    if round(value, 6) != value:  # 5e-324 would print as 325 characters
+        raise PydanticCustomError("percent_decimals", "has more than 6 decimal places; round it")
+    return value
+
+
+Percent = Annotated[
+    float, Field(ge=0, le=100, description="Share of respondents, 0-100, a plain number."), AfterValidator(_decimals)
+]
 
 # Rounded shares may add up to a little over or under 100: each answer is off by at most half a point.
 ROUNDING_PER_ANSWER = 0.5

@@ -64,10 +64,12 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
 
 
 def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> datetime.date | str:
-    year, month, day = (int(part) for part in node.value.split("-"))
+    """YYYY-MM-DD as a date; anything else (2026-02-30, month 13, year 0, or `!!timestamp abc`)
+    stays text, so that the field's own check says what is wrong."""
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", node.value)
     try:
-        return datetime.date(year, month, day)
-    except ValueError:  # 2026-02-30, month 13, year 0: the field's own check says what is wrong
+        return datetime.date(*(int(part) for part in found.groups())) if found else node.value
+    except ValueError:
         return node.value
 
 

@@ -20,7 +20,12 @@ def _unreported(question: Question) -> str:
     return f" The answers of {format_percent(question.unreported)} of respondents were not reported in the source."
 
 
+NAMED = 3  # answers named in a group above or below; a longer group gives only its share
+
+
 def _labels(answers: list[Answer]) -> str:
+    if len(answers) > NAMED:
+        return f"{len(answers)} answers"
     return ", ".join(f"“{a.label}”" for a in answers)
 
 

@@ -50,8 +50,11 @@ def single_sentence(question, answer) -> str:
     rank = question.scale.index(answer.id)
     above = sum(percent[i] for i in question.scale[rank + 1 :])
     below = sum(percent[i] for i in question.scale[:rank])
-    higher = ", ".join(f"“{label[i]}”" for i in reversed(question.scale[rank + 1 :]))
-    lower = ", ".join(f"“{label[i]}”" for i in reversed(question.scale[:rank]))
+
+    def named(ids):  # a group of more than three answers is counted, not named
+        return f"{len(ids)} answers" if len(ids) > 3 else ", ".join(f"“{label[i]}”" for i in reversed(ids))
+
+    higher, lower = named(question.scale[rank + 1 :]), named(question.scale[:rank])
     same = pct(answer.percent)
     if rank == len(question.scale) - 1:
         text = f"Yours is the highest answer on this scale: {same} of respondents gave it, and {pct(below)} a lower one"
