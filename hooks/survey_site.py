@@ -196,7 +196,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["title"] = escape(page.meta["title"])
     if "data:" not in markdown:
         return None  # cheap skip for pages with no placeholder
-    assert _build is not None, "on_files runs before on_page_markdown"
     source = page.file.content_string
     above = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
     here = page.file.url
