@@ -28,15 +28,18 @@ MAX_OUTPUT_BYTES = 20 * 1024 * 1024  # one generated file; the article page is a
 _LEFTOVER = re.compile(r"<!--[ \t]*data:|<!--survey-")  # a placeholder, or a token of ours
 # An id attribute: found by its literal text (fast on the megabytes of a large site's
 # navigation), then kept only if it stands inside a tag, not in text such as a code example.
-_ID = re.compile(r"""id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`/]+))""", re.I)
+# One pattern per spelling of "id" (id, ID, Id, iD): each starts with its literal text, which
+# the regex engine finds fast; one case-insensitive pattern was four times slower.
+_IDS = [
+    re.compile(spelling + r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`/]+))""")
+    for spelling in ("id", "ID", "Id", "iD")
+]
 _TAG_REACH = 4000  # characters looked back for the tag an id="" stands in
 _JSON_SCRIPT = re.compile(
     r"""<script\b[^>]*\btype\s*=\s*["']?\s*application/(?:ld\+)?json\b[^>]*>(.*?)</script\s*>""", re.S | re.I
 )
 # Elements whose content is raw text up to their end tag: one left open swallows the rest.
-_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript")
-_OPENS = {name: re.compile(rf"<{name}\b", re.I) for name in _RAW_TEXT}
-_CLOSES = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
+_RAW_TEXT = re.compile(r"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b", re.I)
 
 
 def check_site(folder: Path) -> list[Problem]:
@@ -70,15 +73,23 @@ def check_html(text: str) -> list[tuple[int | None, str]]:
     opened = text.rfind("<!--")
     if opened >= 0 and text.find("-->", opened + 4) < 0:
         found.append((_line(text, opened), "a comment is never closed: the rest of the page would be hidden"))
-    ids = Counter(next(g for g in m.groups() if g is not None) for m in _ID.finditer(text) if _in_tag(text, m.start()))
+    ids = Counter(
+        next(g for g in m.groups() if g is not None)
+        for pattern in _IDS
+        for m in pattern.finditer(text)
+        if _in_tag(text, m.start())
+    )
     twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         names = ", ".join(quote(i, 40) for i in twice[:5]) + (", ..." if len(twice) > 5 else "")
         found.append((None, f"element ids used more than once: {names}"))
-    if re.search(r"<plaintext\b", text, re.I):
+    balance: Counter[str] = Counter()
+    for tag in _RAW_TEXT.finditer(text):
+        balance[tag.group(2).lower()] += -1 if tag.group(1) else 1
+    if balance["plaintext"] > 0:
         found.append((None, "a <plaintext> element, which turns the rest of the page into text"))
-    for name in _RAW_TEXT:
-        if len(_OPENS[name].findall(text)) > len(_CLOSES[name].findall(text)):
+    for name, opened in sorted(balance.items()):
+        if opened > 0 and name != "plaintext":
             found.append((None, f"a <{name}> element is never closed: the rest of the page would be swallowed"))
     for script in _JSON_SCRIPT.finditer(text):
         problem = _json_problem(script.group(1))
