@@ -15,7 +15,6 @@ from pydantic import BaseModel, ValidationError
 from survey_data.errors import DataError, Problem, quote
 from survey_data.files import check_file, read_text
 from survey_data.models import (
-    UNPUBLISHABLE,
     ArticleMeta,
     Author,
     AuthorsFile,
@@ -24,7 +23,7 @@ from survey_data.models import (
     Survey,
     Takeaway,
     TakeawaysFile,
-    character_kind,
+    unpublishable,
 )
 from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 
@@ -168,18 +167,12 @@ def load_front_matter(
 def page_characters(shown: str, source: str) -> list[Problem]:
     """A page's Markdown may break lines but holds no character a page cannot publish (the
     first one is reported: one is enough to stop, and the writer fixes the paste)."""
-    for match in UNPUBLISHABLE.finditer(source):
-        if match.group(0) in "\n\r\t":
-            continue
-        line = source.count("\n", 0, match.start()) + 1
-        column = match.start() - source.rfind("\n", 0, match.start())
-        code, kind = f"{ord(match.group(0)):04X}", character_kind(match.group(0))
-        return [
-            Problem(
-                shown, line, column, "", f"holds a character that cannot be published (U+{code}, {kind}); remove it"
-            )
-        ]
-    return []
+    found = unpublishable(source, breaks=True)
+    if found is None:
+        return []
+    index, message = found
+    line = source.count("\n", 0, index) + 1
+    return [Problem(shown, line, index - source.rfind("\n", 0, index), "", message)]
 
 
 def format_path(path: Path) -> str:

@@ -32,15 +32,25 @@ UNPUBLISHABLE = re.compile(
 _PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
 
 
-def _publishable(text: str, breaks: bool = False) -> str:
+def unpublishable(text: str, breaks: bool = False) -> tuple[int, str] | None:
+    """The first character of `text` that no output can carry, as (index, message), or None.
+    `breaks`: line breaks are allowed (a bio, a page's Markdown)."""
     for match in UNPUBLISHABLE.finditer(text):
-        if breaks and match.group(0) in "\n\r":
+        char = match.group(0)
+        if breaks and char in "\n\r":
             continue
-        raise PydanticCustomError(
-            "text_character",
-            "holds a character that cannot be published (U+{code}, {what}); remove it",
-            {"code": f"{ord(match.group(0)):04X}", "what": character_kind(match.group(0))},
+        code = f"{ord(char):04X}"
+        return (
+            match.start(),
+            f"holds a character that cannot be published (U+{code}, {character_kind(char)}); remove it",
         )
+    return None
+
+
+def _publishable(text: str, breaks: bool = False) -> str:
+    found = unpublishable(text, breaks)
+    if found is not None:
+        raise PydanticCustomError("text_character", found[1])
     if _PLACEHOLDER.search(text):
         raise PydanticCustomError(
             "text_placeholder",
