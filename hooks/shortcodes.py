@@ -81,7 +81,13 @@ class Context:
         if self.links is None:
             return None
         paths = download_paths(survey_id)
-        return Downloads(self.links.relative(paths["csv"]), self.links.relative(paths["json"]))
+        links = self.links
+        return Downloads(
+            links.relative(paths["csv"]),
+            links.relative(paths["json"]),
+            links.absolute(paths["csv"]),
+            links.absolute(paths["json"]),
+        )
 
     def citation(self, survey_id: str) -> Citation | None:
         if self.links is None:
@@ -143,7 +149,8 @@ def _your_benchmark(ctx: Context, survey: str) -> str:
             f"and there is none; put it after <!-- data:table {survey} QUESTION --> or <!-- data:tables {survey} -->"
         )
     ctx.gathered.add(survey)
-    return ctx.place_late(render_your_benchmark(survey, found, ctx.level))
+    page_url = ctx.links.page_url if ctx.links else ""
+    return ctx.place_late(render_your_benchmark(survey, found, ctx.level, page_url))
 
 
 @dataclass(frozen=True)
@@ -272,6 +279,24 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], Problem(page, None, None, "", f"and {more:,} more problems like these")]
     return expanded, problems
+
+
+def lead_benchmark(markdown: str) -> tuple[str, str | None] | None:
+    """The (survey, question) of the page's first benchmark placeholder, question None for
+    "tables" (its first question): what the share card and the home page draw. A scan only:
+    expand() reports any mistake in the placeholder."""
+    code = _fenced_code(markdown)
+    code_starts = [start for start, _ in code]
+    for match in PLACEHOLDER.finditer(markdown):
+        i = bisect.bisect(code_starts, match.start()) - 1
+        if i >= 0 and match.start() < code[i][1]:
+            continue
+        words = match.group("body").split()
+        if len(words) == 3 and words[0] == "table":
+            return words[1], words[2]
+        if len(words) == 2 and words[0] == "tables":
+            return words[1], None
+    return None
 
 
 def _fenced_code(markdown: str) -> list[tuple[int, int]]:

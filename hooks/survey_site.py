@@ -7,13 +7,14 @@ does not re-import hook modules.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -33,12 +34,26 @@ from survey_render import (
     ArticleLink,
     FeedItem,
     PageFacts,
+    ShareImage,
     download_paths,
     render_feed,
     render_head,
     survey_csv,
     survey_json,
 )
+from survey_render.article_page import (
+    ArticleHeader,
+    Colophon,
+    card_alt,
+    lead_chart,
+    reading_minutes,
+    render_article_header,
+    render_colophon,
+    render_not_found,
+    share_card,
+    source_line,
+)
+from survey_render.share_card import Card, draw_card
 from writer_paths import project_root, writer_path
 
 if TYPE_CHECKING:
@@ -65,6 +80,8 @@ class _Build:
         self.blocks: dict[str, dict[str, str]] = {}
         self.late: dict[str, dict[str, str]] = {}
         self.metas: dict[str, PageMeta | None] = {}  # every page's validated front matter
+        self.leads: dict[str, tuple] = {}  # article -> (survey, question) of its first benchmark
+        self.page_surveys: dict[str, list[str]] = {}  # page -> surveys its benchmarks come from
 
 
 _build: _Build | None = None
@@ -109,6 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         dataset = None
     articles: dict[str, tuple[File, ArticleMeta]] = {}
     metas: dict[str, PageMeta | None] = {}
+    leads: dict[str, tuple] = {}
     authors = dataset.authors if dataset else None
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
@@ -132,6 +150,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         metas[file.src_uri] = meta
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
+            lead = _lead(dataset, shortcodes.lead_benchmark(text))
+            if lead is not None:
+                leads[file.src_uri] = lead
     for url, same in _same_address(files.documentation_pages()).items():
         names = " and ".join(writer_path(config, f) for f in same)
         problems.append(
@@ -143,8 +164,48 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(DataError(problems)))
     _build = _Build(dataset, articles)
     _build.metas = metas
+    _build.leads = leads
     _add_generated_files(files, config)
     return files
+
+
+def _lead(dataset: Dataset | None, found: tuple[str, str | None] | None):
+    """(survey, question) objects of a page's first benchmark; None if the ids are wrong
+    (expanding the page reports them)."""
+    if dataset is None or found is None or found[0] not in dataset.surveys:
+        return None
+    survey = dataset.surveys[found[0]]
+    question = next((q for q in survey.questions if found[1] in (None, q.id)), None)
+    return (survey, question) if question is not None else None
+
+
+CARDS = "cards/"  # share cards in the built site: cards/articles/NAME.png
+CARD_CACHE = ".cache/share-cards"  # drawn cards by content, as Material's social plugin keeps them
+_CARD_CODE = hashlib.sha256(Path(draw_card.__code__.co_filename).read_bytes()).hexdigest()[:16]
+
+
+def card_path(file: File) -> str:
+    return CARDS + file.src_uri.removesuffix(".md") + ".png"
+
+
+def _card_png(card: Card, root: Path) -> bytes:
+    """The card's PNG, drawn once per content: a rebuild under `serve`, or a build with the
+    cache kept, reads it back instead of drawing it again (20 ms each)."""
+    import PIL
+
+    key = hashlib.sha256(repr((card, _CARD_CODE, PIL.__version__)).encode()).hexdigest()
+    cached = root / CARD_CACHE / f"{key}.png"
+    if cached.is_file() and not cached.is_symlink():
+        return cached.read_bytes()
+    png = draw_card(card)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        part = cached.with_suffix(".part")
+        part.write_bytes(png)
+        part.replace(cached)
+    except OSError:
+        pass  # a read-only checkout still builds; it draws every time
+    return png
 
 
 def _same_address(pages) -> dict[str, list[File]]:
@@ -176,6 +237,10 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
         items,
     )
     files.append(File.generated(config, FEED, content=feed))
+    root = project_root(config)
+    for src_uri, (file, meta) in _build.articles.items():
+        card = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(src_uri))
+        files.append(File.generated(config, card_path(file), content=_card_png(card, root)))
     robots = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
     files.append(File.generated(config, "robots.txt", content=robots))
 
@@ -194,6 +259,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if isinstance(page.meta.get("title"), str):
         # Material prints the page title into the nav, <h1> and search index unescaped.
         page.meta["title"] = escape(page.meta["title"])
+    if page.file.src_uri in _build.articles or page.is_homepage:
+        # A publication's pages, not a manual's: one column, no documentation sidebars.
+        page.meta.setdefault("hide", ["navigation", "toc"])
+    if page.file.src_uri in _build.articles:
+        page.meta["template"] = "article.html"  # overrides/article.html: header, byline, colophon
     if "data:" not in markdown:
         return None  # cheap skip for pages with no placeholder
     source = page.file.content_string
@@ -215,6 +285,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     expanded, problems = shortcodes.expand(markdown, writer_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
+    _build.page_surveys[page.file.src_uri] = sorted({survey for survey, _ in ctx.shown})
     if problems:
         # A page with problems is never written (on_env stops the build): convert nothing of
         # it, so that its mistakes cost no time, however many there are.
@@ -263,8 +334,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
 def _article_links(current: File) -> list[ArticleLink]:
     assert _build is not None
     authors = _build.dataset.authors
+    leads = _build.leads
     return [
-        ArticleLink(file.url_relative_to(current), meta.title, meta.summary, authors[meta.author].name, meta.date)
+        ArticleLink(
+            file.url_relative_to(current),
+            meta.title,
+            meta.summary,
+            authors[meta.author].name,
+            meta.date,
+            lead_chart(leads[file.src_uri][1]) if file.src_uri in leads else None,
+        )
         for file, meta in _newest_first(_build.articles.values())
     ]
 
@@ -274,17 +353,40 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     assert _build is not None
     article = _build.articles.get(page.file.src_uri)
     meta = article[1] if article else None
+    site_url = config.site_url or ""
+    url = page.canonical_url or urljoin(site_url, page.url)
+    image = None
+    if meta is not None:
+        author = _build.dataset.authors[meta.author]
+        card = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(page.file.src_uri))
+        image = ShareImage(urljoin(site_url, card_path(page.file)), card_alt(card))
+        bio = f"author-{meta.author}"
+        context["article_header"] = render_article_header(
+            ArticleHeader(
+                title=meta.title,
+                standfirst=meta.summary,
+                author=author.name,
+                author_href=f"#{bio}" if f'id="{bio}"' in (page.content or "") else None,
+                date=meta.date,
+                minutes=reading_minutes(page.content or ""),
+                home_href=get_relative_url("", page.file.url) or "./",
+            )
+        )
+        surveys = _build.dataset.surveys
+        sources = [source_line(surveys[s]) for s in _build.page_surveys.get(page.file.src_uri, [])]
+        context["article_colophon"] = render_colophon(Colophon(url, author.name, meta.date, tuple(sources)))
     facts = PageFacts(
         site_name=config.site_name,
         title=config.site_name if page.is_homepage else (html.unescape(page.title or "") or config.site_name),
         description=(meta.description or meta.summary)
         if meta
         else (page.meta.get("description") or config.site_description or config.site_name),
-        url=page.canonical_url or urljoin(config.site_url or "", page.url),
-        feed_url=urljoin(config.site_url or "", FEED),
+        url=url,
+        feed_url=urljoin(site_url, FEED),
         is_article=meta is not None,
         author=_build.dataset.authors[meta.author].name if meta else None,
         date=meta.date if meta else None,
+        image=image,
     )
     context["head_meta"] = render_head(facts)
     return context
@@ -294,6 +396,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     """The 404 page is a theme template, not a page: it gets its own head tags. No noindex:
     hosts serve it with status 404, which already keeps it out of search indexes."""
     if template_name == "404.html":
+        assert _build is not None
         site_url = config.site_url or ""
         facts = PageFacts(
             site_name=config.site_name,
@@ -304,6 +407,10 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             canonical=False,
         )
         context["head_meta"] = render_head(facts)
+        # Its links start at the site's root: the host serves it at any missing address.
+        root = urlsplit(site_url).path or "/"
+        articles = [(root + file.url, meta.title) for file, meta in _newest_first(_build.articles.values())]
+        context["not_found"] = render_not_found(root, articles)
     return context
 
 

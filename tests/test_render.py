@@ -24,6 +24,7 @@ from survey_render import (
     render_your_benchmark,
 )
 from survey_render.pieces import benchmark_notes
+from survey_render.share_card import CardBar, LeadChart
 from survey_render.standing import none_standing, precision_note, single_standing
 
 EXPECTED = FIXTURES.parent / "expected"
@@ -46,7 +47,14 @@ def pieces(data) -> dict[str, str]:
         "source-note.html": render_source_note("lunar-clinics", survey),
         "article-list.html": render_article_list(
             [
-                ArticleLink("articles/b/", "Dated <b>", "Sum & more", "Ada", datetime.date(2099, 2, 1)),
+                ArticleLink(
+                    "articles/b/",
+                    "Dated <b>",
+                    "Sum & more",
+                    "Ada",
+                    datetime.date(2099, 2, 1),
+                    LeadChart("Lead", (CardBar("A", 0.000001), CardBar("B", 53.5), CardBar("C", 100))),
+                ),
                 ArticleLink("articles/a/", "Undated", "Plain", "Bo", None),
             ]
         ),

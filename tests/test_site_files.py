@@ -112,7 +112,8 @@ def test_every_page_has_description_canonical_and_social_tags(project_build):
         assert head.meta["og:site_name"] == "Social Healthcare"
         assert head.meta["og:description"] == head.meta["description"] == head.meta["twitter:description"]
         assert head.meta["og:title"] == head.meta["twitter:title"]
-        assert head.meta["twitter:card"] == "summary"
+        # An article shows its share card large; a page without one, a text card.
+        assert head.meta["twitter:card"] == ("summary_large_image" if kind == "article" else "summary")
         feed = [link["href"] for link in head.links if link.get("type") == "application/rss+xml"]
         assert feed == [SITE_URL + "feed.xml"]
 
@@ -130,6 +131,7 @@ def test_article_description_and_json_ld_come_from_front_matter_and_data(project
         "mainEntityOfPage": ARTICLE_URL,
         "publisher": {"@type": "Organization", "name": "Social Healthcare"},
         "author": {"@type": "Person", "name": "Rob Lovitt"},
+        "image": SITE_URL + "cards/articles/social-healthcare-how-do-you-stack-up.png",
     }  # no datePublished: the source gives no date, and none is invented
 
 
@@ -151,7 +153,7 @@ def test_sitemap_robots_and_404(project_build):
     assert {loc.text for loc in sitemap.findall("s:url/s:loc", ns)} == {SITE_URL, ARTICLE_URL}
     assert project_build.page("robots.txt") == f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n"
     not_found = project_build.page("404.html")
-    assert "404 - Not found" in Text(not_found).text
+    assert "Page not found" in Text(not_found).text
     assert 'class="md-header' in not_found  # the site's own header and style
     not_found_head = Head(not_found)
     assert "robots" not in not_found_head.meta  # hosts serve it with status 404
@@ -205,7 +207,7 @@ def test_every_table_links_to_the_downloads(project_build, extension):
     notes = re.findall(r'<p class="benchmark__note">.*?</p>', html, re.S)
     assert len(notes) == 4
     for note in notes:
-        (href,) = re.findall(rf'href="([^"]+\.{extension})"', note)
+        (href,) = re.findall(rf' href="([^"]+\.{extension})"', note)
         target = urljoin(ARTICLE_URL, href).removeprefix(SITE_URL)
         assert (project_build.site / target).is_file(), href
 
@@ -223,3 +225,17 @@ def test_methodology_and_citation(project_build):
         f"How Do You Stack Up?, by Rob Lovitt. Social Healthcare, {ARTICLE_URL}. "
         f"Data: {SITE_URL}data/ubm-social-healthcare.csv."
     ) in text
+
+
+OWN_ASSETS_BUDGET = 10 * 1024  # gzip bytes of the project's own CSS and JS, on top of Material's
+
+
+def test_own_css_and_js_within_budget():
+    import gzip
+
+    own = [ROOT / "overrides/assets/stylesheets/site.css", ROOT / "overrides/assets/javascripts/where-are-you.js"]
+    assert sorted(p.relative_to(ROOT / "overrides") for p in (ROOT / "overrides/assets").rglob("*.*")) == sorted(
+        p.relative_to(ROOT / "overrides") for p in own
+    ), "a new asset: add it to the budget"
+    total = sum(len(gzip.compress(p.read_bytes(), compresslevel=9, mtime=0)) for p in own)
+    assert total <= OWN_ASSETS_BUDGET, total

@@ -21,7 +21,7 @@ from survey_render.pieces import (
     render_where,
     render_your_benchmark,
 )
-from survey_render.site_meta import FeedItem, PageFacts
+from survey_render.site_meta import FeedItem, PageFacts, ShareImage
 
 __all__ = [
     "ArticleLink",
@@ -29,6 +29,7 @@ __all__ = [
     "Downloads",
     "FeedItem",
     "PageFacts",
+    "ShareImage",
     "download_paths",
     "format_percent",
     "render_article_list",

@@ -11,7 +11,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from survey_data import Answer, Author, Question, Survey, Takeaway
-from survey_render.numbers import format_percent
+from survey_render.numbers import format_percent, plain_number
+from survey_render.share_card import LeadChart
 from survey_render.site_meta import FeedItem, PageFacts, json_ld, rfc822
 from survey_render.standing import is_majority, none_standing, precision_note, single_standing
 
@@ -28,6 +29,7 @@ _env = Environment(
 
 
 _env.filters["percent"] = format_percent
+_env.filters["plain"] = plain_number
 _env.globals.update(
     NOT_REPORTED=NOT_REPORTED,
     single_standing=single_standing,
@@ -80,6 +82,8 @@ class Downloads:
 
     csv: str
     json: str
+    csv_url: str = ""  # absolute: what a printed copy shows
+    json_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -183,17 +187,23 @@ class ArticleLink:
     summary: str
     author: str
     date: datetime.date | None
+    lead: LeadChart | None = None  # the article's first benchmark, drawn small
 
 
 def render_article_list(articles: list[ArticleLink]) -> str:
     return _render("article_list.html", articles=articles)
 
 
-def render_your_benchmark(survey_id: str, survey: Survey, level: int = SECTION_LEVEL) -> str:
+def render_your_benchmark(survey_id: str, survey: Survey, level: int = SECTION_LEVEL, page_url: str = "") -> str:
     """The reader's own benchmark: their answers to every "Where are you?" of the survey
     on the page, gathered by the page script, with the source and the page's address."""
     return _render(
-        "your_benchmark.html", survey_id=survey_id, survey=survey, level=level, precision=precision_note(survey)
+        "your_benchmark.html",
+        survey_id=survey_id,
+        survey=survey,
+        level=level,
+        precision=precision_note(survey),
+        page_url=page_url,
     )
 
 

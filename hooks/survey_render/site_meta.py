@@ -11,6 +11,14 @@ from markupsafe import Markup
 
 
 @dataclass(frozen=True)
+class ShareImage:
+    url: str  # absolute
+    alt: str
+    width: int = 1200
+    height: int = 630
+
+
+@dataclass(frozen=True)
 class PageFacts:
     site_name: str
     title: str  # the page's own title (the site name for the home page)
@@ -21,6 +29,7 @@ class PageFacts:
     author: str | None = None
     date: datetime.date | None = None
     canonical: bool = True  # False for the 404 page, which stands in for any missing URL
+    image: ShareImage | None = None  # an article's share card
 
 
 def json_ld(facts: PageFacts) -> Markup:
@@ -37,6 +46,8 @@ def json_ld(facts: PageFacts) -> Markup:
         data["author"] = {"@type": "Person", "name": facts.author}
     if facts.date:
         data["datePublished"] = facts.date.isoformat()
+    if facts.image:
+        data["image"] = facts.image.url
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)

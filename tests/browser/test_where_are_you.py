@@ -381,10 +381,12 @@ def test_print_my_benchmark_is_one_page_of_answers_source_and_address(browser, s
         expect(page.locator(hidden).first).to_be_hidden()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, "my benchmark prints on one A4 page"
-    # Printing the article itself shows no form.
+    # Printing the article itself shows no form; the reader answered, so their benchmark is
+    # printed after the figures, without its buttons.
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     expect(page.locator(".benchmark").first).to_be_visible()
-    expect(section).to_be_hidden()
+    expect(section).to_be_visible()
+    expect(section.locator(".your-benchmark__actions")).to_be_hidden()
     expect(page.locator("fieldset.where").first).to_be_hidden()
     context.close()
 

@@ -153,6 +153,7 @@
 
   Summary.prototype.show = function (address) {
     var answered = this.questions.filter(function (q) { return q.answered(); }).length;
+    this.section.classList.toggle("has-answers", answered > 0); // print shows it only then
     this.count.textContent = "You have answered " + answered + " of the " + this.questions.length +
       " benchmarks on this page.";
     this.list.textContent = "";

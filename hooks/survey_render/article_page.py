@@ -1,0 +1,84 @@
+"""The pieces around an article's text: its header (title, standfirst, byline), the colophon
+a printed copy carries, the lead chart its card and the home page draw, and the 404 page's way on."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from dataclasses import dataclass
+
+from survey_data import Question, Survey
+from survey_render.numbers import format_percent
+from survey_render.pieces import _render
+from survey_render.share_card import MAX_BARS, Card, CardBar, LeadChart
+
+WORDS_PER_MINUTE = 230  # an adult's silent reading of non-fiction (Brysbaert 2019: 238)
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes to read the page's text, tables included; at least 1."""
+    return max(1, math.ceil(len(_WORD.findall(_TAG.sub(" ", html))) / WORDS_PER_MINUTE))
+
+
+def lead_chart(question: Question) -> LeadChart:
+    shown = question.shown_answers
+    bars = tuple(CardBar(a.label, a.percent) for a in shown[:MAX_BARS])
+    return LeadChart(question.title, bars, more=len(shown) - len(bars))
+
+
+def source_line(survey: Survey) -> str:
+    return f"Source: {survey.source.publisher}, “{survey.title}”"
+
+
+def share_card(site_name: str, title: str, standfirst: str, lead: tuple[Survey, Question] | None) -> Card:
+    if lead is None:
+        return Card(site_name, title, standfirst, site_name, None)
+    survey, question = lead
+    return Card(site_name, title, standfirst, source_line(survey), lead_chart(question))
+
+
+def card_alt(card: Card) -> str:
+    """What the card shows, in words: og:image:alt."""
+    alt = f"{card.title}. {card.standfirst}"
+    if card.chart is not None:
+        figures = "; ".join(f"{bar.label}: {format_percent(bar.percent)}" for bar in card.chart.bars)
+        more = f"; and {card.chart.more} more" if card.chart.more else ""
+        alt += f" Chart, {card.chart.title}: {figures}{more}. {card.source}."
+    return alt
+
+
+@dataclass(frozen=True)
+class ArticleHeader:
+    title: str
+    standfirst: str
+    author: str
+    author_href: str | None  # the bio on the page, where the page shows one
+    date: datetime.date | None
+    minutes: int
+    home_href: str
+
+
+def render_article_header(header: ArticleHeader) -> str:
+    return _render("article_header.html", header=header)
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """What a printed copy says about itself."""
+
+    url: str
+    author: str
+    date: datetime.date | None
+    sources: tuple[str, ...]  # one line per survey shown on the page
+
+
+def render_colophon(colophon: Colophon) -> str:
+    return _render("colophon.html", colophon=colophon)
+
+
+def render_not_found(home_href: str, articles: list[tuple[str, str]]) -> str:
+    """The 404 page's body: where to go instead. `articles` are (href, title), newest first."""
+    return _render("not_found.html", home_href=home_href, articles=articles)

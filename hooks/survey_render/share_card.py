@@ -1,0 +1,149 @@
+"""An article's share card: the 1200x630 PNG a link preview shows (og:image), drawn with Pillow.
+
+Title, standfirst, the lead chart (the article's first benchmark), the site name and the
+source line. Fonts ship in fonts/ (DejaVu Sans): nothing is fetched. The PNG carries no
+timestamp or text chunk and is drawn without randomness, so the bytes are the same on every
+build with the same Pillow.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from survey_render.numbers import format_percent
+
+WIDTH, HEIGHT = 1200, 630
+FONTS = Path(__file__).parent / "fonts"
+INK = (33, 33, 33)
+MUTED = (84, 84, 84)
+ACCENT = (57, 73, 171)  # the site's primary colour (indigo), as in the favicon
+TRACK = (228, 231, 245)
+BAND = (243, 244, 250)
+MARGIN = 60
+MAX_BARS = 5
+
+
+@dataclass(frozen=True)
+class CardBar:
+    label: str
+    percent: float
+
+
+@dataclass(frozen=True)
+class LeadChart:
+    """The first benchmark of an article, as the card and the home page draw it."""
+
+    title: str
+    bars: tuple[CardBar, ...]  # in the order the page shows them
+    more: int = 0  # answers not drawn
+
+
+@dataclass(frozen=True)
+class Card:
+    site_name: str
+    title: str
+    standfirst: str
+    source: str  # "Source: ..." line, or "" where the article shows no survey
+    chart: LeadChart | None
+
+
+@cache
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
+
+
+def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """`text` cut with an ellipsis to fit `width` pixels."""
+    if font.getlength(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with "…"
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.getlength(text[:mid].rstrip() + "…") <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Greedy line breaking at spaces; a word wider than a line is cut; the last line that
+    fits ends with an ellipsis when text is left over."""
+    if max_lines < 1:
+        return []
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for at, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        if len(lines) == max_lines:  # words[at:] do not fit: end the last line with "…"
+            lines[-1] = _fit(" ".join([lines[-1], *words[at:]]), font, width)
+            return lines
+        line = word if font.getlength(word) <= width else _fit(word, font, width)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def draw_card(card: Card) -> bytes:
+    image = Image.new("RGB", (WIDTH, HEIGHT), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 14, HEIGHT), fill=ACCENT)
+    text_width = WIDTH - 2 * MARGIN if card.chart is None else 560
+    y = 52
+    draw.text((MARGIN, y), _fit(card.site_name, _font(24, True), text_width), font=_font(24, True), fill=ACCENT)
+    y += 56
+    title_font = _font(46 if card.chart else 56, True)
+    for line in wrap(card.title, title_font, text_width, 4):
+        draw.text((MARGIN, y), line, font=title_font, fill=INK)
+        y += int(title_font.size * 1.2)
+    y += 18
+    body = _font(24)
+    room = max(0, (HEIGHT - 110 - y) // 34)
+    for line in wrap(card.standfirst, body, text_width, min(room, 5)):
+        draw.text((MARGIN, y), line, font=body, fill=MUTED)
+        y += 34
+    if card.chart is not None:
+        _draw_chart(draw, card.chart, left=MARGIN + text_width + 50, right=WIDTH - MARGIN)
+    draw.rectangle((14, HEIGHT - 70, WIDTH, HEIGHT), fill=BAND)
+    small = _font(22)
+    draw.text((MARGIN, HEIGHT - 48), _fit(card.source, small, WIDTH - 2 * MARGIN), font=small, fill=MUTED)
+    out = io.BytesIO()
+    # A palette of the few colours drawn (and their anti-aliased edges) keeps a card near
+    # 30 KB instead of 100+; no dithering, so the result does not depend on noise.
+    image.quantize(colors=64, dither=Image.Dither.NONE).save(out, format="PNG", optimize=False, compress_level=9)
+    return out.getvalue()
+
+
+def _draw_chart(draw: ImageDraw.ImageDraw, chart: LeadChart, left: int, right: int) -> None:
+    width = right - left
+    heading = _font(26, True)
+    y = 60
+    for line in wrap(chart.title, heading, width, 2):
+        draw.text((left, y), line, font=heading, fill=INK)
+        y += 34
+    y += 16
+    label_font, figure_font = _font(21), _font(24, True)
+    figure_width = int(figure_font.getlength("100%")) + 12
+    bar_width = width - figure_width
+    for bar in chart.bars[:MAX_BARS]:
+        draw.text((left, y), _fit(bar.label, label_font, width), font=label_font, fill=INK)
+        y += 30
+        draw.rectangle((left, y, left + bar_width, y + 24), fill=TRACK)
+        filled = round(bar_width * min(max(bar.percent, 0), 100) / 100)
+        if filled:
+            draw.rectangle((left, y, left + filled, y + 24), fill=ACCENT)
+        draw.text((left + bar_width + 10, y - 2), format_percent(bar.percent), font=figure_font, fill=INK)
+        y += 42
+    if chart.more:
+        draw.text((left, y), f"and {chart.more} more", font=label_font, fill=MUTED)
