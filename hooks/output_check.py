@@ -6,9 +6,10 @@ Checked, in one pass over each file with patterns that run in linear time:
 - HTML: every comment closed, no placeholder or internal token left, element ids unique, every
   embedded JSON block (JSON-LD, page data) parses. (Characters no page may hold are refused
   earlier, where they are typed: in data, and in the pages' Markdown.)
-- XML (feed.xml, sitemap.xml): parses;
+- XML (feed.xml, sitemap.xml) and SVG (the chart downloads): parse;
 - JSON: parses;
-- CSV: every row has as many cells as the header.
+- CSV: every row has as many cells as the header;
+- PNG (share cards, chart downloads): Pillow reads and verifies it.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def check_site(folder: Path) -> list[Problem]:
         shown = "site/" + path.relative_to(folder).as_posix()
         if path.stat().st_size > MAX_OUTPUT_BYTES:
             problems.append(Problem(shown, None, None, "", f"is over {MAX_OUTPUT_BYTES:,} bytes; something ran away"))
+            continue
+        if checker is check_png:
+            problems += [Problem(shown, None, None, "", message) for message in check_png(path.read_bytes())]
             continue
         try:
             text = path.read_text(encoding="utf-8")
@@ -143,4 +147,22 @@ def check_csv(text: str) -> list[tuple[int | None, str]]:
     return []
 
 
-_CHECKERS = {".html": check_html, ".xml": check_xml, ".json": check_json, ".csv": check_csv}
+def check_png(data: bytes) -> list[str]:
+    from PIL import Image  # only where there are images to check
+
+    try:
+        with Image.open(io.BytesIO(data), formats=["PNG"]) as image:
+            image.verify()
+    except Exception as err:  # Pillow raises many kinds for a broken file
+        return [f"is not a valid PNG ({type(err).__name__}): a fault in the code that drew it"]
+    return []
+
+
+_CHECKERS = {
+    ".html": check_html,
+    ".xml": check_xml,
+    ".svg": check_xml,
+    ".json": check_json,
+    ".csv": check_csv,
+    ".png": check_png,
+}

@@ -20,6 +20,7 @@ from survey_render import (
     ArticleLink,
     Citation,
     Downloads,
+    Link,
     download_paths,
     render_article_list,
     render_author_bio,
@@ -80,19 +81,13 @@ class Context:
     def downloads(self, survey_id: str) -> Downloads | None:
         if self.links is None:
             return None
-        paths = download_paths(survey_id)
         links = self.links
-        return Downloads(
-            links.relative(paths["csv"]),
-            links.relative(paths["json"]),
-            links.absolute(paths["csv"]),
-            links.absolute(paths["json"]),
-        )
+        return Downloads(survey_id, lambda path: Link(links.relative(path), links.absolute(path)))
 
     def citation(self, survey_id: str) -> Citation | None:
         if self.links is None:
             return None
-        data_url = self.links.absolute(download_paths(survey_id)["csv"])
+        data_url = self.links.absolute(download_paths(survey_id)["package"])
         return Citation(self.links.site_name, self.links.page_url, data_url)
 
     def survey(self, name: str):
@@ -116,27 +111,32 @@ class Context:
         return table[name]
 
 
-def _show(ctx: Context, survey: str, questions: list[str]) -> None:
-    """Each question once per page: a second copy would share the reader's answer and its ids."""
+def _show(ctx: Context, survey: str, questions: list[str]) -> bool:
+    """Each question once per page: a second copy would share the reader's answer and its ids.
+    True for the survey's first figures on the page (they carry its data-quality notice)."""
     again = [q for q in questions if (survey, q) in ctx.shown]
     if again:
         names = ", ".join(f"'{q}'" for q in again)
         raise Unresolved(
             f"survey '{survey}' question {names} is already shown above on this page; show each question once"
         )
+    first = not any(shown == survey for shown, _ in ctx.shown)
     ctx.shown.update((survey, q) for q in questions)
+    return first
 
 
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
-    _show(ctx, survey, [question])
-    return render_benchmark(survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late, ctx.level)
+    first = _show(ctx, survey, [question])
+    return render_benchmark(
+        survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late, ctx.level, first
+    )
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
-    _show(ctx, survey, [q.id for q in found.questions])
-    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level)
+    first = _show(ctx, survey, [q.id for q in found.questions])
+    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level, first)
 
 
 def _your_benchmark(ctx: Context, survey: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -35,11 +36,12 @@ from survey_render import (
     FeedItem,
     PageFacts,
     ShareImage,
+    data_package,
     download_paths,
+    question_csv,
     render_feed,
     render_head,
     survey_csv,
-    survey_json,
 )
 from survey_render.article_page import (
     ArticleHeader,
@@ -53,7 +55,9 @@ from survey_render.article_page import (
     share_card,
     source_line,
 )
-from survey_render.share_card import Card, draw_card
+from survey_render.chart_image import chart_layout, chart_png, chart_svg
+from survey_render.pieces import benchmark_notes
+from survey_render.share_card import draw_card
 from writer_paths import project_root, writer_path
 
 if TYPE_CHECKING:
@@ -82,6 +86,7 @@ class _Build:
         self.metas: dict[str, PageMeta | None] = {}  # every page's validated front matter
         self.leads: dict[str, tuple] = {}  # article -> (survey, question) of its first benchmark
         self.page_surveys: dict[str, list[str]] = {}  # page -> surveys its benchmarks come from
+        self.minutes: dict[str, int] = {}  # article -> minutes to read its text
 
 
 _build: _Build | None = None
@@ -180,27 +185,29 @@ def _lead(dataset: Dataset | None, found: tuple[str, str | None] | None):
 
 
 CARDS = "cards/"  # share cards in the built site: cards/articles/NAME.png
-CARD_CACHE = ".cache/share-cards"  # drawn cards by content, as Material's social plugin keeps them
-_CARD_CODE = hashlib.sha256(Path(draw_card.__code__.co_filename).read_bytes()).hexdigest()[:16]
+PNG_CACHE = ".cache/images"  # drawn PNGs by content, as Material's social plugin keeps its cards
+_DRAWING_CODE = hashlib.sha256(
+    b"".join(Path(f.__code__.co_filename).read_bytes() for f in (draw_card, chart_png))
+).hexdigest()[:16]
 
 
 def card_path(file: File) -> str:
     return CARDS + file.src_uri.removesuffix(".md") + ".png"
 
 
-def _card_png(card: Card, root: Path) -> bytes:
-    """The card's PNG, drawn once per content: a rebuild under `serve`, or a build with the
-    cache kept, reads it back instead of drawing it again (20 ms each)."""
+def _cached_png(what, draw, root: Path) -> bytes:
+    """draw(what), a PNG, drawn once per content: a rebuild under `serve`, or a build with
+    the cache kept, reads it back instead of drawing it again (15-20 ms each)."""
     import PIL
 
-    key = hashlib.sha256(repr((card, _CARD_CODE, PIL.__version__)).encode()).hexdigest()
-    cached = root / CARD_CACHE / f"{key}.png"
+    key = hashlib.sha256(repr((what, _DRAWING_CODE, PIL.__version__)).encode()).hexdigest()
+    cached = root / PNG_CACHE / f"{key}.png"
     if cached.is_file() and not cached.is_symlink():
         return cached.read_bytes()
-    png = draw_card(card)
+    png = draw(what)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        part = cached.with_suffix(".part")
+        part = cached.with_suffix(f".{os.getpid()}.part")
         part.write_bytes(png)
         part.replace(cached)
     except OSError:
@@ -218,11 +225,20 @@ def _same_address(pages) -> dict[str, list[File]]:
 def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
     """Each survey's data as CSV and JSON, the RSS feed of the articles, robots.txt."""
     assert _build is not None
+    site_url = config.site_url or ""
+    root = project_root(config)
     for survey_id, survey in _build.dataset.surveys.items():
         paths = download_paths(survey_id)
+        package_url = urljoin(site_url, paths["package"])
+        files.append(File.generated(config, paths["package"], content=data_package(survey_id, survey, package_url)))
         files.append(File.generated(config, paths["csv"], content=survey_csv(survey_id, survey)))
-        files.append(File.generated(config, paths["json"], content=survey_json(survey_id, survey)))
-    site_url = config.site_url or ""
+        credit = f"Chart: {config.site_name}, {site_url} · Data: {package_url}"
+        for question in survey.questions:
+            paths = download_paths(survey_id, question.id)
+            files.append(File.generated(config, paths["csv"], content=question_csv(survey_id, survey, question)))
+            drawing = chart_layout(survey, question, benchmark_notes(survey, question), credit)
+            files.append(File.generated(config, paths["svg"], content=chart_svg(drawing)))
+            files.append(File.generated(config, paths["png"], content=_cached_png(drawing, chart_png, root)))
     authors = _build.dataset.authors
     items = [
         FeedItem(meta.title, urljoin(site_url, file.url), meta.summary, authors[meta.author].name, meta.date)
@@ -237,10 +253,9 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
         items,
     )
     files.append(File.generated(config, FEED, content=feed))
-    root = project_root(config)
     for src_uri, (file, meta) in _build.articles.items():
         card = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(src_uri))
-        files.append(File.generated(config, card_path(file), content=_card_png(card, root)))
+        files.append(File.generated(config, card_path(file), content=_cached_png(card, draw_card, root)))
     robots = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
     files.append(File.generated(config, "robots.txt", content=robots))
 
@@ -264,6 +279,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.setdefault("hide", ["navigation", "toc"])
     if page.file.src_uri in _build.articles:
         page.meta["template"] = "article.html"  # overrides/article.html: header, byline, colophon
+        _build.minutes[page.file.src_uri] = reading_minutes(shortcodes.PLACEHOLDER.sub(" ", markdown))
     if "data:" not in markdown:
         return None  # cheap skip for pages with no placeholder
     source = page.file.content_string
@@ -368,7 +384,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                 author=author.name,
                 author_href=f"#{bio}" if f'id="{bio}"' in (page.content or "") else None,
                 date=meta.date,
-                minutes=reading_minutes(page.content or ""),
+                minutes=_build.minutes.get(page.file.src_uri, 1),
                 home_href=get_relative_url("", page.file.url) or "./",
             )
         )
@@ -382,7 +398,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         if meta
         else (page.meta.get("description") or config.site_description or config.site_name),
         url=url,
-        feed_url=urljoin(site_url, FEED),
+        # Relative: Material fetches sitemap.xml beside every rel=alternate address, and an
+        # absolute one would send that request to SITE_URL from a copy served elsewhere.
+        feed_url=get_relative_url(FEED, page.url),
         is_article=meta is not None,
         author=_build.dataset.authors[meta.author].name if meta else None,
         date=meta.date if meta else None,
@@ -403,7 +421,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             title=f"Page not found - {config.site_name}",
             description=config.site_description or config.site_name,
             url=urljoin(site_url, "404.html"),
-            feed_url=urljoin(site_url, FEED),
+            feed_url=(urlsplit(site_url).path or "/") + FEED,
             canonical=False,
         )
         context["head_meta"] = render_head(facts)

@@ -19,7 +19,7 @@ PAYLOADS = [
     'Robert\'); DROP TABLE answers; -- =HYPERLINK("https://example.org")',
 ]
 # Fields that are not free text: ids, kinds, numbers, dates, URLs and references stay valid.
-NOT_TEXT = {"id", "kind", "percent", "sample_size", "url", "author", "date", "scale"}
+NOT_TEXT = {"id", "kind", "percent", "sample_size", "url", "author", "date", "scale", "sampling"}
 
 
 def poison(value, payloads):

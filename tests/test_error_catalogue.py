@@ -195,6 +195,40 @@ CATALOGUE = [
         ],
         edits=[(S, "percent: 53", "percent: 60")],
     ),
+    # ---- survey disclosure (AAPOR items) ----
+    Mistake(
+        "margin-of-error-for-opt-in-sample",
+        [
+            f"{S}:{line(S, 'publisher: UBM Tech') + 2}:3: source.margin_of_error: a margin of sampling error applies "
+            "only to a probability sample, and this one is 'opt-in'; remove 'margin_of_error' (AAPOR: report none for "
+            "an opt-in sample)"
+        ],
+        edits=[
+            (S, "  publisher: UBM Tech\n", "  publisher: UBM Tech\n  sampling: opt-in\n  margin_of_error: ±3 points\n")
+        ],
+    ),
+    Mistake(
+        "sampling-not-a-design",
+        [
+            f"{S}:{line(S, 'publisher: UBM Tech') + 1}:13: source.sampling: must be 'probability' or 'opt-in'; got 'random'"
+        ],
+        edits=[(S, "  publisher: UBM Tech\n", "  publisher: UBM Tech\n  sampling: random\n")],
+    ),
+    Mistake(
+        "question-sample-larger-than-survey",
+        [
+            f"{S}:{line(S, 'title: Social media presence') + 3}:5: questions[0].sample_size: 20 respondents to one "
+            "question, more than the survey's 10; check both figures"
+        ],
+        edits=[
+            (S, "  publisher: UBM Tech\n", "  publisher: UBM Tech\n  sample_size: 10\n"),
+            (
+                S,
+                "    title: Social media presence\n    kind: single\n",
+                "    title: Social media presence\n    kind: single\n    sample_size: 20\n",
+            ),
+        ],
+    ),
     # ---- ordered scales ----
     Mistake(
         "scale-of-one",

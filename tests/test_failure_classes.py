@@ -48,7 +48,8 @@ def test_a_percent_shows_as_written(tmp_path, written, shown):
     assert result.returncode == 0, result.output
     assert BenchmarkRows(result.page(ARTICLE)).rows[ROW][1] == shown
     cells = {
-        row["answer_id"]: row["percent"] for row in csv.DictReader(io.StringIO(result.page(f"data/{S[13:-4]}.csv")))
+        row["answer_id"]: row["percent"]
+        for row in csv.DictReader(io.StringIO(result.page(f"data/{S[13:-4]}/{S[13:-4]}.csv")))
     }
     assert cells["some-presence"] == shown.rstrip("%")
 

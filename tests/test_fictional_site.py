@@ -75,7 +75,7 @@ def test_the_site_code_comes_with_the_hooks_not_the_content(fiction):
 def test_new_article_gets_its_card_and_article_layout(fiction):
     """No Python change: the new article has its header, its share card and a 404 entry."""
     html = fiction.page("articles/lunar-messaging/index.html")
-    assert '<article class="article">' in html and 'class="article-header__byline"' in html
+    assert '<div class="article" id="main-content">' in html and 'class="article-header__byline"' in html
     card = fiction.site / "cards/articles/lunar-messaging.png"
     assert card.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert 'content="summary_large_image"' in html

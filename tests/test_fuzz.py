@@ -22,22 +22,26 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import shortcodes
-from output_check import check_csv, check_html, check_xml
+from output_check import check_csv, check_html, check_png, check_xml
 from survey_data import Problem, load_front_matter
 from survey_data.load import load_dataset, validate_file
 from survey_data.models import AuthorsFile, Survey, TakeawaysFile
 from survey_render import (
     FeedItem,
     PageFacts,
+    data_package,
     render_feed,
     render_head,
     render_source_note,
     render_survey_benchmarks,
     render_your_benchmark,
     survey_csv,
-    survey_json,
 )
+from survey_render.article_page import share_card
+from survey_render.chart_image import chart_layout, chart_png, chart_svg
 from survey_render.downloads import FORMULA_START
+from survey_render.pieces import benchmark_notes
+from survey_render.share_card import draw_card
 
 settings.register_profile(
     "ci", max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -190,4 +194,15 @@ def test_any_text_the_schema_accepts_gives_outputs_that_parse(label, title, publ
     label = survey.questions[0].answers[0].label
     guarded = "'" + label if label.startswith(FORMULA_START) else label  # the spreadsheet-formula guard
     assert next(csv.DictReader(io.StringIO(table)))["answer"] == guarded
-    assert json.loads(survey_json("s", survey))[0]["answer"] == survey.questions[0].answers[0].label
+    package = json.loads(data_package("s", survey))
+    assert package["title"] == survey.title
+    assert [r["path"] for r in package["resources"]][1:] == [f"questions/{q.id}.csv" for q in survey.questions]
+    # The standalone chart and the share card: valid SVG (the label as its text) and PNG.
+    question = survey.questions[0]
+    drawing = chart_layout(survey, question, benchmark_notes(survey, question), "credit")
+    svg = chart_svg(drawing)
+    assert check_xml(svg) == []
+    assert ET.fromstring(svg).findtext("{http://www.w3.org/2000/svg}title") == question.title
+    assert check_png(chart_png(drawing)) == []
+    card = share_card("Site", title.strip() or "t", label, (survey, question))
+    assert check_png(draw_card(card)) == []

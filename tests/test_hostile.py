@@ -92,10 +92,14 @@ def test_payloads_survive_in_meta_tags_json_ld_feed_and_downloads(hostile):
     assert len(labels) > 1 and labels <= strings_in(root)
     feed = ET.fromstring(result.page("feed.xml"))
     assert feed.findtext("channel/item/title") == PAYLOADS[2]
-    rows = json.loads(result.page("data/lunar-clinics.json"))
-    assert {r["answer"] for r in rows} == labels
-    cells = {r["answer"] for r in csv.DictReader(io.StringIO(result.page("data/lunar-clinics.csv")))}
-    assert {c.removeprefix("'") for c in cells} == labels
+    cells = {r["answer"] for r in csv.DictReader(io.StringIO(result.page("data/lunar-clinics/lunar-clinics.csv")))}
+    assert {c.removeprefix("'") for c in cells} - {"Not reported in the source"} == labels
+    package = json.loads(result.page("data/lunar-clinics/datapackage.json"))
+    assert package["title"] in strings_in(root)
+    # The standalone charts hold the labels as SVG text, read back the same.
+    for svg in (result.site / "data/lunar-clinics/charts").glob("*.svg"):
+        root_element = ET.fromstring(svg.read_text(encoding="utf-8"))
+        assert root_element.findtext("{http://www.w3.org/2000/svg}title") in strings_in(root)
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<script>" not in title and "&lt;/script&gt;&lt;script&gt;" in title
 
@@ -107,8 +111,8 @@ def test_a_csv_cell_that_spreadsheets_would_run_is_made_text(tmp_path):
     survey.write_text(survey.read_text().replace("label: Apps", 'label: "=HYPERLINK(1)"'))
     result = build(root)
     assert result.returncode == 0, result.output
-    assert "'=HYPERLINK(1)" in result.page("data/lunar-clinics.csv")
-    assert '"answer": "=HYPERLINK(1)"' in result.page("data/lunar-clinics.json")
+    assert "'=HYPERLINK(1)" in result.page("data/lunar-clinics/lunar-clinics.csv")
+    assert "'=HYPERLINK(1)" in result.page("data/lunar-clinics/questions/channels.csv")
 
 
 # ---- limits ----------------------------------------------------------------------------------

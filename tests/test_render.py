@@ -204,10 +204,13 @@ def test_notes_say_what_the_figures_are(data):
     assert "Figures add up to 75%: the rest (25%) was not reported in the source." in benchmark_notes(
         survey, satisfaction
     )
-    assert benchmark_notes(survey, satisfaction)[-1] == (
-        "Source: Tranquility Base Polling (fictional). Respondents: 120; who they were (the base): "
-        "not reported in the source."
-    )
+    # The question's own base and size, then the survey's source and fieldwork: each from a field.
+    assert benchmark_notes(survey, satisfaction) == [
+        "Figures are percentages of clinic managers who message patients (fictional), as published.",
+        "Figures add up to 75%: the rest (25%) was not reported in the source.",
+        "Number of respondents: 96.",
+        "Source: Tranquility Base Polling (fictional), fieldwork January 2099 (fictional).",
+    ]
 
 
 def test_all_tables_of_a_survey(data):

@@ -39,7 +39,7 @@ def test_article_head_points_at_its_card(site):
     assert _meta(html, "twitter:card") == "summary_large_image"
     alt = _meta(html, "og:image:alt")
     # The alt says what the card shows: the title and the lead chart's figures, from data.
-    assert alt.startswith("Social Healthcare: How Do You Stack Up?. ")
+    assert alt.startswith("Social Healthcare: How Do You Stack Up? Reports that scold")
     assert "Chart, Social media presence: A good deal of activity: 47%; Some presence: 53%." in alt
     assert _meta(html, "og:image:type") == "image/png"
     # The home page has no card of its own: a text card, honestly.
@@ -96,7 +96,7 @@ def test_wrap_keeps_every_line_inside_its_width():
 
 def test_article_header_comes_before_the_first_figure(site):
     html = site.page(ARTICLE)
-    article = html[html.index('<article class="article">') :]
+    article = html[html.index('<div class="article" id="main-content">') :]
     h1, standfirst, byline = (
         article.index(s) for s in ("<h1>", "article-header__standfirst", "article-header__byline")
     )

@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from conftest import FIXTURES, ROOT, build, make_site
 from htmlread import Text
 
@@ -115,7 +114,8 @@ def test_every_page_has_description_canonical_and_social_tags(project_build):
         # An article shows its share card large; a page without one, a text card.
         assert head.meta["twitter:card"] == ("summary_large_image" if kind == "article" else "summary")
         feed = [link["href"] for link in head.links if link.get("type") == "application/rss+xml"]
-        assert feed == [SITE_URL + "feed.xml"]
+        assert [urljoin(url, href) for href in feed] == [SITE_URL + "feed.xml"]
+        assert not feed[0].startswith("http")  # relative: a copy served elsewhere asks no other origin
 
 
 def test_article_description_and_json_ld_come_from_front_matter_and_data(project_build):
@@ -176,54 +176,118 @@ def test_rss_feed_lists_the_articles(project_build):
 # ---- reusable --------------------------------------------------------------------------------
 
 
-def expected_rows() -> list[dict[str, str]]:
+PACKAGE = "data/ubm-social-healthcare/datapackage.json"
+
+
+def expected_rows(question_id: str | None = None) -> list[dict[str, str]]:
+    """Every published figure from the data file, plus the remainder the source left unreported."""
     survey = load_dataset(ROOT).surveys["ubm-social-healthcare"]
-    return [
-        {
+    rows = []
+    for q in survey.questions:
+        if question_id not in (None, q.id):
+            continue
+        common = {
             "survey": "ubm-social-healthcare",
             "question_id": q.id,
-            "question": q.wording or q.title,
-            "answer_id": a.id,
-            "answer": a.label,
-            "percent": f"{a.percent:g}",
+            "question_title": q.title,
+            "question_wording": "",  # the source reports none
             "kind": q.kind,
+            "base": "",  # not reported
+            "sample_size": "",  # not reported
         }
-        for q in survey.questions
-        for a in q.answers
-    ]
+        rows += [
+            {**common, "answer_id": a.id, "answer": a.label, "percent": f"{a.percent:g}", "figure": "published"}
+            for a in q.answers
+        ]
+        total = sum(a.percent for a in q.answers)
+        if q.kind == "single" and total < 100 - 0.5 * len(q.answers):
+            rows.append(
+                {
+                    **common,
+                    "answer_id": "",
+                    "answer": "Not reported in the source",
+                    "percent": f"{100 - total:g}",
+                    "figure": "not reported",
+                }
+            )
+    return rows
 
 
-def test_csv_and_json_downloads_hold_every_answer(project_build):
-    rows = list(csv.DictReader(io.StringIO(project_build.page("data/ubm-social-healthcare.csv"))))
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_survey_csv_and_each_question_csv_hold_every_figure(project_build):
+    rows = _csv(project_build.page("data/ubm-social-healthcare/ubm-social-healthcare.csv"))
     assert rows == expected_rows()
-    assert len(rows) == 15
-    as_json = json.loads(project_build.page("data/ubm-social-healthcare.json"))
-    assert [{k: str(v) for k, v in row.items()} for row in as_json] == expected_rows()
+    assert len(rows) == 15 + 1  # the effectiveness question leaves 14% unreported: one row says so
+    (remainder,) = [r for r in rows if r["figure"] == "not reported"]
+    assert (remainder["question_id"], remainder["percent"]) == ("effectiveness", "14")
+    for question in ("presence", "effectiveness", "uses", "investment"):
+        text = project_build.page(f"data/ubm-social-healthcare/questions/{question}.csv")
+        assert _csv(text) == expected_rows(question)
 
 
-@pytest.mark.parametrize("extension", ["csv", "json"])
-def test_every_table_links_to_the_downloads(project_build, extension):
+def test_data_package_describes_source_method_and_licence(project_build):
+    package = json.loads(project_build.page(PACKAGE))
+    assert package["profile"] == "tabular-data-package"
+    assert package["sources"] == [{"title": "UBM Tech"}]  # no report title or link in the source
+    assert "licenses" not in package and "Licence: not stated in the source." in package["description"]
+    items = package["disclosure"]["items"]
+    assert items["Conducted by"] == "UBM Tech"
+    assert [k for k, v in items.items() if v != "not reported in the source"] == ["Conducted by"]
+    assert package["disclosure"]["base"] == "not reported in the source"
+    paths = [r["path"] for r in package["resources"]]
+    assert paths == ["ubm-social-healthcare.csv"] + [
+        f"questions/{q}.csv" for q in ("presence", "effectiveness", "uses", "investment")
+    ]
+    fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
+    assert fields["percent"]["type"] == "number" and "percent" in fields["percent"]["description"]
+    assert list(fields) == list(_csv(project_build.page("data/ubm-social-healthcare/ubm-social-healthcare.csv"))[0])
+
+
+def test_every_benchmark_links_to_its_own_files_and_they_exist(project_build):
     html = project_build.page(ARTICLE)
-    notes = re.findall(r'<p class="benchmark__note">.*?</p>', html, re.S)
-    assert len(notes) == 4
-    for note in notes:
-        (href,) = re.findall(rf' href="([^"]+\.{extension})"', note)
-        target = urljoin(ARTICLE_URL, href).removeprefix(SITE_URL)
-        assert (project_build.site / target).is_file(), href
+    blocks = re.findall(r'<p class="benchmark__downloads">.*?</p>', html, re.S)
+    assert len(blocks) == 4
+    for question, block in zip(("presence", "effectiveness", "uses", "investment"), blocks, strict=True):
+        hrefs = re.findall(r' href="([^"]+)"', block)
+        targets = [urljoin(ARTICLE_URL, href).removeprefix(SITE_URL) for href in hrefs]
+        assert targets == [
+            f"data/ubm-social-healthcare/questions/{question}.csv",
+            f"data/ubm-social-healthcare/charts/{question}.svg",
+            f"data/ubm-social-healthcare/charts/{question}.png",
+            PACKAGE,
+        ]
+        assert all((project_build.site / target).is_file() for target in targets)
 
 
 def test_methodology_and_citation(project_build):
     text = Text(project_build.page(ARTICLE)).text
     assert "Methodology and source" in text
-    for item in ("Who was asked", "Number of respondents", "Fieldwork dates", "Question wording"):
-        assert f"{item} not reported in the source" in text
-    assert "Figures are rounded shares of respondents, in percent, as published." in text
+    assert (
+        "The source reports 1 of the 11 items that the AAPOR Transparency Initiative asks a survey to disclose." in text
+    )
+    for item in (
+        "Sponsor",
+        "Who was asked (population)",
+        "How the sample was drawn",
+        "Number of respondents",
+        "Fieldwork dates",
+        "Weighting",
+        "Margin of sampling error",
+        "Question wording",
+        "Original report",
+        "Whom the percentages are of (the base)",
+    ):
+        assert f"{item} not reported in the source" in text, item
+    assert "Conducted by UBM Tech" in text and "Licence of the figures not stated in the source" in text
     assert "Where several answers were allowed, totals exceed 100%." in text
-    assert "No margin of error can be given for a sample whose design is not reported." in text
+    assert "all respondents" not in text and "rounded" not in text
     assert (
         "Cite this: UBM Tech, “UBM Tech survey on social media in healthcare”, as reported in Social Healthcare: "
         f"How Do You Stack Up?, by Rob Lovitt. Social Healthcare, {ARTICLE_URL}. "
-        f"Data: {SITE_URL}data/ubm-social-healthcare.csv."
+        f"Data: {SITE_URL}{PACKAGE}. The source links to no original report, so this citation points to this page."
     ) in text
 
 

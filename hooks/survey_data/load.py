@@ -292,6 +292,7 @@ def _model_in(annotation: Any) -> Any:
 def _consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
     out: list[tuple[Path, str]] = []
     if isinstance(parsed, Survey):
+        out += _disclosure_problems(parsed)
         out += _duplicate_ids(parsed.questions, ("questions",), doc)
         for q_index, question in enumerate(parsed.questions):
             at = ("questions", q_index)
@@ -308,6 +309,30 @@ def _consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]
     for attribute in ("authors", "takeaways"):
         if hasattr(parsed, attribute):
             out += _duplicate_ids(getattr(parsed, attribute), (attribute,), doc)
+    return out
+
+
+def _disclosure_problems(survey: Survey) -> list[tuple[Path, str]]:
+    out: list[tuple[Path, str]] = []
+    source = survey.source
+    if source.margin_of_error is not None and source.sampling == "opt-in":
+        out.append(
+            (
+                ("source", "margin_of_error"),
+                "a margin of sampling error applies only to a probability sample, and this one is 'opt-in'; "
+                "remove 'margin_of_error' (AAPOR: report none for an opt-in sample)",
+            )
+        )
+    if source.sample_size is not None:
+        for index, question in enumerate(survey.questions):
+            if question.sample_size is not None and question.sample_size > source.sample_size:
+                out.append(
+                    (
+                        ("questions", index, "sample_size"),
+                        f"{question.sample_size:,} respondents to one question, more than the survey's "
+                        f"{source.sample_size:,}; check both figures",
+                    )
+                )
     return out
 
 

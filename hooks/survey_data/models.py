@@ -98,6 +98,14 @@ Percent = Annotated[
     float, Field(ge=0, le=100, description="Share of respondents, 0-100, a plain number."), AfterValidator(_decimals)
 ]
 
+Url = Annotated[
+    # Only the characters an address may hold (RFC 3986): nothing to escape in any output.
+    str,
+    StringConstraints(pattern=r"^https://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$", max_length=2000),
+]
+RespondentCount = Annotated[int, Field(gt=0)]
+
+
 # Rounded shares may add up to a little over or under 100: each answer is off by at most half a point.
 ROUNDING_PER_ANSWER = 0.5
 
@@ -121,6 +129,12 @@ class Question(BaseModel):
         description="'single': one answer per respondent; 'multiple': several answers allowed."
     )
     answers: list[Answer] = Field(min_length=1, max_length=MAX_ANSWERS)
+    base: Text | None = Field(
+        None, description="Whom this question's percentages are shares of, where it differs from the survey's."
+    )
+    sample_size: RespondentCount | None = Field(
+        None, description="Number of respondents to this question, where the source gives it."
+    )
     scale: list[Id] | None = Field(
         None,
         min_length=2,
@@ -167,19 +181,54 @@ class Question(BaseModel):
         return min(round(above, 9), 100), min(round(below, 9), 100)
 
 
+class Licence(BaseModel):
+    model_config = STRICT
+    title: Text = Field(description="The licence's name as the source gives it, e.g. 'CC BY 4.0'.")
+    url: Url = Field(description="Where the licence's text is, https://...")
+
+
+# Each field below is one of the items the AAPOR Transparency Initiative (Code of Professional
+# Ethics and Practices, revised 2021) asks a survey to disclose. Every one is optional: leave a
+# field out when the source does not say, and the site says "not reported in the source".
 class Source(BaseModel):
     model_config = STRICT
-    publisher: Text = Field(description="Who ran the survey (the organisation).")
-    title: Text | None = Field(None, description="Title of the report, where known.")
-    # Only the characters an address may hold (RFC 3986): nothing to escape in any output.
-    url: (
-        Annotated[str, StringConstraints(pattern=r"^https://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$", max_length=2000)]
-        | None
-    ) = None
-    population: Text | None = Field(None, description="Who was asked, where the source says.")
-    sample_size: Annotated[int, Field(gt=0)] | None = Field(None, description="Number of respondents, where known.")
-    fieldwork: Text | None = Field(None, description="When the survey ran, where the source says.")
+    publisher: Text = Field(description="Who conducted the survey (the organisation).")
+    sponsor: Text | None = Field(None, description="Who paid for the survey, where the source says.")
+    title: Text | None = Field(None, description="Title of the original report, where known.")
+    url: Url | None = Field(None, description="Link to the original report, https://..., where known.")
+    population: Text | None = Field(None, description="Who was asked (the population), where the source says.")
+    base: Text | None = Field(
+        None,
+        description=(
+            "Whom the percentages are shares of, e.g. 'organisations with a social media presence', where the "
+            "source says. A question may give its own."
+        ),
+    )
+    sampling: Literal["probability", "opt-in"] | None = Field(
+        None,
+        description=(
+            "How respondents were chosen, where the source says: 'probability' (drawn at random from the "
+            "population) or 'opt-in' (whoever chose to answer an invitation or a link)."
+        ),
+    )
+    sampling_detail: Text | None = Field(None, description="More on how the sample was drawn, as the source says.")
+    mode: Text | None = Field(
+        None, description="How answers were collected, e.g. 'online questionnaire', where the source says."
+    )
+    sample_size: RespondentCount | None = Field(None, description="Number of respondents, where known.")
+    fieldwork: Text | None = Field(None, description="When the survey ran (fieldwork dates), where the source says.")
+    weighting: Text | None = Field(
+        None, description="Whether and how the figures were weighted, as the source says, e.g. 'not weighted'."
+    )
+    margin_of_error: Text | None = Field(
+        None,
+        description=(
+            "The margin of sampling error exactly as the source gives it, e.g. '±3 percentage points at 95% "
+            "confidence'. Only for a probability sample; never work one out yourself."
+        ),
+    )
     reported_in: Text | None = Field(None, description="Where these figures were published.")
+    licence: Licence | None = Field(None, description="The licence of the figures, where the source states one.")
 
 
 class Survey(BaseModel):

@@ -3,12 +3,13 @@
 Knows nothing of MkDocs. Every value from data goes through Jinja's autoescape.
 """
 
-from survey_render.downloads import download_paths, survey_csv, survey_json
+from survey_render.downloads import data_package, download_paths, question_csv, survey_csv
 from survey_render.numbers import format_percent
 from survey_render.pieces import (
     ArticleLink,
     Citation,
     Downloads,
+    Link,
     render_article_list,
     render_author_bio,
     render_benchmark,
@@ -28,10 +29,13 @@ __all__ = [
     "Citation",
     "Downloads",
     "FeedItem",
+    "Link",
     "PageFacts",
     "ShareImage",
+    "data_package",
     "download_paths",
     "format_percent",
+    "question_csv",
     "render_article_list",
     "render_author_bio",
     "render_benchmark",
@@ -44,5 +48,4 @@ __all__ = [
     "render_where",
     "render_your_benchmark",
     "survey_csv",
-    "survey_json",
 ]

@@ -14,13 +14,13 @@ from survey_render.pieces import _render
 from survey_render.share_card import MAX_BARS, Card, CardBar, LeadChart
 
 WORDS_PER_MINUTE = 230  # an adult's silent reading of non-fiction (Brysbaert 2019: 238)
-_TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 
 
-def reading_minutes(html: str) -> int:
-    """Minutes to read the page's text, tables included; at least 1."""
-    return max(1, math.ceil(len(_WORD.findall(_TAG.sub(" ", html))) / WORDS_PER_MINUTE))
+def reading_minutes(text: str) -> int:
+    """Minutes to read the writer's words (the generated tables and notes are looked at,
+    not read through); at least 1."""
+    return max(1, math.ceil(len(_WORD.findall(text)) / WORDS_PER_MINUTE))
 
 
 def lead_chart(question: Question) -> LeadChart:
@@ -42,7 +42,8 @@ def share_card(site_name: str, title: str, standfirst: str, lead: tuple[Survey, 
 
 def card_alt(card: Card) -> str:
     """What the card shows, in words: og:image:alt."""
-    alt = f"{card.title}. {card.standfirst}"
+    stop = "" if card.title.endswith((".", "?", "!", "…")) else "."
+    alt = f"{card.title}{stop} {card.standfirst}"
     if card.chart is not None:
         figures = "; ".join(f"{bar.label}: {format_percent(bar.percent)}" for bar in card.chart.bars)
         more = f"; and {card.chart.more} more" if card.chart.more else ""

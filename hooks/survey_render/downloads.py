@@ -1,4 +1,6 @@
-"""A survey's figures as downloadable CSV and JSON: one row per answer."""
+"""A survey's figures for re-use: a Frictionless Data Package (datapackage.json with a Table
+Schema, the source, the disclosure items and the licence) beside one CSV of every figure and
+one CSV per question, one row per answer, plus the share the source left unreported."""
 
 from __future__ import annotations
 
@@ -6,30 +8,110 @@ import csv
 import io
 import json
 
-from survey_data import Survey
+from survey_data import Question, Survey
+from survey_render.disclosure import AAPOR, NOT_REPORTED, base_of, disclosure_items, size_of
 from survey_render.numbers import plain_number
 
-COLUMNS = ["survey", "question_id", "question", "answer_id", "answer", "percent", "kind"]
+COLUMNS = [
+    "survey",
+    "question_id",
+    "question_title",
+    "question_wording",
+    "kind",
+    "answer_id",
+    "answer",
+    "percent",
+    "figure",
+    "base",
+    "sample_size",
+]
+PUBLISHED, REMAINDER = "published", "not reported"
+REMAINDER_LABEL = "Not reported in the source"
+
+# The Table Schema of every CSV: types and what each column means.
+FIELDS = [
+    {"name": "survey", "type": "string", "description": "Survey id (the data file's name)."},
+    {"name": "question_id", "type": "string", "description": "Question id."},
+    {"name": "question_title", "type": "string", "description": "Short title of the question, as the site shows it."},
+    {
+        "name": "question_wording",
+        "type": "string",
+        "description": "The exact question asked; empty where the source does not report it.",
+    },
+    {
+        "name": "kind",
+        "type": "string",
+        "description": "'single': one answer per respondent; 'multiple': several answers allowed.",
+        "constraints": {"required": True, "enum": ["single", "multiple"]},
+    },
+    {"name": "answer_id", "type": "string", "description": "Answer id; empty on a 'not reported' row."},
+    {"name": "answer", "type": "string", "description": "The answer as the source reports it."},
+    {
+        "name": "percent",
+        "type": "number",
+        "description": "Share of the base, in percent (unit: %), as published.",
+        "constraints": {"required": True, "minimum": 0, "maximum": 100},
+    },
+    {
+        "name": "figure",
+        "type": "string",
+        "description": (
+            "'published': a figure the source gives; 'not reported': 100 minus the published figures of a "
+            "single-answer question, the share of respondents the source gives no figure for."
+        ),
+        "constraints": {"required": True, "enum": [PUBLISHED, REMAINDER]},
+    },
+    {"name": "base", "type": "string", "description": "Whom the percentages are of; empty where not reported."},
+    {
+        "name": "sample_size",
+        "type": "integer",
+        "description": "Number of respondents; empty where not reported.",
+        "constraints": {"minimum": 1},
+    },
+]
 
 
-def survey_rows(survey_id: str, survey: Survey) -> list[dict[str, object]]:
-    return [
-        {
-            "survey": survey_id,
-            "question_id": question.id,
-            "question": question.wording or question.title,
-            "answer_id": answer.id,
-            "answer": answer.label,
-            "percent": int(answer.percent) if answer.percent.is_integer() else answer.percent,
-            "kind": question.kind,
-        }
-        for question in survey.questions
-        for answer in question.answers
+def download_paths(survey_id: str, question_id: str | None = None) -> dict[str, str]:
+    """Where a survey's files (or one question's) live in the built site."""
+    folder = f"data/{survey_id}/"
+    if question_id is None:
+        return {"package": folder + "datapackage.json", "csv": folder + f"{survey_id}.csv"}
+    return {
+        "csv": folder + f"questions/{question_id}.csv",
+        "svg": folder + f"charts/{question_id}.svg",
+        "png": folder + f"charts/{question_id}.png",
+    }
+
+
+def question_rows(survey_id: str, survey: Survey, question: Question) -> list[dict[str, object]]:
+    common = {
+        "survey": survey_id,
+        "question_id": question.id,
+        "question_title": question.title,
+        "question_wording": question.wording or "",
+        "kind": question.kind,
+        "base": base_of(survey, question) or "",
+        "sample_size": size_of(survey, question) or "",
+    }
+    rows = [
+        {**common, "answer_id": a.id, "answer": a.label, "percent": plain_number(a.percent), "figure": PUBLISHED}
+        for a in question.answers
     ]
+    if question.unreported is not None:
+        rows.append(
+            {
+                **common,
+                "answer_id": "",
+                "answer": REMAINDER_LABEL,
+                "percent": plain_number(question.unreported),
+                "figure": REMAINDER,
+            }
+        )
+    return rows
 
 
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection);
-# a leading apostrophe makes them show it as text. The JSON keeps the value as it is.
+# a leading apostrophe makes them show it as text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,20 +119,69 @@ def _cell(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
-def survey_csv(survey_id: str, survey: Survey) -> str:
+def to_csv(rows: list[dict[str, object]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in survey_rows(survey_id, survey):
-        row["percent"] = plain_number(row["percent"])  # as written: never 1e-05
+    for row in rows:
         writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue()
 
 
-def survey_json(survey_id: str, survey: Survey) -> str:
-    return json.dumps(survey_rows(survey_id, survey), indent=2, ensure_ascii=False) + "\n"
+def survey_csv(survey_id: str, survey: Survey) -> str:
+    return to_csv([row for q in survey.questions for row in question_rows(survey_id, survey, q)])
 
 
-def download_paths(survey_id: str) -> dict[str, str]:
-    """Where the files live in the built site."""
-    return {"csv": f"data/{survey_id}.csv", "json": f"data/{survey_id}.json"}
+def question_csv(survey_id: str, survey: Survey, question: Question) -> str:
+    return to_csv(question_rows(survey_id, survey, question))
+
+
+def data_package(survey_id: str, survey: Survey, package_url: str = "") -> str:
+    """datapackage.json (Frictionless Data Package v1): resources are the CSVs beside it."""
+    schema = {"fields": FIELDS, "missingValues": [""]}
+
+    def resource(name: str, path: str, title: str) -> dict[str, object]:
+        return {
+            "name": name,
+            "path": path,
+            "title": title,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
+
+    source = survey.source
+    items = disclosure_items(survey)
+    notes = [
+        "Percentages as published by the source; the site changes none of them.",
+        "Rows with figure 'not reported' give the share of respondents to a single-answer question that the "
+        "source gives no figure for (100 minus the published figures).",
+        f"Licence: {source.licence.title}." if source.licence else "Licence: not stated in the source.",
+    ]
+    package: dict[str, object] = {
+        "profile": "tabular-data-package",
+        "name": survey_id,
+        "title": survey.title,
+        "description": " ".join(notes),
+        "sources": [
+            {
+                "title": source.publisher + (f": {source.title}" if source.title else ""),
+                **({"path": source.url} if source.url else {}),
+            }
+        ],
+        "disclosure": {
+            "standard": f"{AAPOR} (AAPOR Code, revised 2021)",
+            "items": {item.name: item.value if item.value is not None else NOT_REPORTED for item in items},
+            "base": source.base or NOT_REPORTED,
+            "reported_in": source.reported_in or NOT_REPORTED,
+        },
+        "resources": [resource(survey_id, f"{survey_id}.csv", f"{survey.title}: every figure")]
+        + [resource(f"{survey_id}--{q.id}", f"questions/{q.id}.csv", q.title) for q in survey.questions],
+    }
+    if source.licence:
+        package["licenses"] = [{"title": source.licence.title, "path": source.licence.url}]
+    if package_url:
+        package["id"] = package_url  # where this package is published
+    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"

@@ -11,12 +11,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from survey_data import Answer, Author, Question, Survey, Takeaway
+from survey_render.disclosure import (
+    NOT_REPORTED,
+    base_of,
+    disclosure_items,
+    disclosure_summary,
+    quality_notice,
+    size_of,
+)
+from survey_render.downloads import download_paths
 from survey_render.numbers import format_percent, plain_number
 from survey_render.share_card import LeadChart
 from survey_render.site_meta import FeedItem, PageFacts, json_ld, rfc822
 from survey_render.standing import is_majority, none_standing, precision_note, single_standing
-
-NOT_REPORTED = "not reported in the source"
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -53,44 +60,59 @@ def benchmark_anchor(survey_id: str, question_id: str, part: str = "benchmark") 
 
 
 def benchmark_notes(survey: Survey, question: Question) -> list[str]:
-    """What a reader must know to read the figures right, in plain sentences."""
-    notes = ["Figures are shares of respondents in percent, as published (rounded)."]
+    """What a reader must know to read the figures right, in plain sentences, each backed by
+    a data field or saying that the source does not report it."""
+    base = base_of(survey, question)
+    if base:
+        notes = [f"Figures are percentages of {base}, as published."]
+    else:
+        notes = [f"Figures are percentages as published. Whom they are percentages of (the base): {NOT_REPORTED}."]
     if question.kind == "multiple":
         if question.total > 100:
             notes.append("Several answers allowed: totals exceed 100%.")
         else:
             notes.append("Several answers allowed: the figures are not shares of one whole.")
     elif question.total > 100:
-        notes.append(f"Figures add up to {format_percent(question.total)} because each is rounded.")
+        notes.append(f"Figures add up to {format_percent(question.total)}, more than 100%, as published.")
     elif question.unreported is not None:
         notes.append(
             f"Figures add up to {format_percent(question.total)}: the rest "
             f"({format_percent(question.unreported)}) was not reported in the source."
         )
-    # Who the shares are of (the base) is never given by a source field yet: say so, claim nothing.
-    if survey.source.sample_size:
-        size = f"Respondents: {survey.source.sample_size:,}; who they were (the base): {NOT_REPORTED}."
-    else:
-        size = f"Number of respondents and who they were (the base): {NOT_REPORTED}."
-    notes.append(f"Source: {survey.source.publisher}. {size}")
+    size = size_of(survey, question)
+    notes.append(f"Number of respondents: {size:,}." if size is not None else f"Number of respondents: {NOT_REPORTED}.")
+    when = f", fieldwork {survey.source.fieldwork}" if survey.source.fieldwork else ""
+    notes.append(f"Source: {survey.source.publisher}{when}.")
     return notes
 
 
 @dataclass(frozen=True)
-class Downloads:
-    """Links, relative to the page, to a survey's data files."""
+class Link:
+    href: str  # relative to the page
+    url: str  # absolute: what a printed copy shows
 
-    csv: str
-    json: str
-    csv_url: str = ""  # absolute: what a printed copy shows
-    json_url: str = ""
+
+@dataclass(frozen=True)
+class Downloads:
+    """Links from one page to a survey's files (see downloads.download_paths)."""
+
+    survey_id: str
+    link: Callable[[str], Link]  # site path -> link from the page
+
+    def survey(self, kind: str) -> Link:
+        """kind: "package" or "csv" (every figure)."""
+        return self.link(download_paths(self.survey_id)[kind])
+
+    def question(self, question_id: str, kind: str) -> Link:
+        """kind: "csv", "svg" or "png"."""
+        return self.link(download_paths(self.survey_id, question_id)[kind])
 
 
 @dataclass(frozen=True)
 class Citation:
     site_name: str
     page_url: str  # absolute
-    data_url: str  # absolute, the CSV
+    data_url: str  # absolute, the data package
 
 
 def _same(html: str) -> str:
@@ -108,16 +130,19 @@ def render_benchmark(
     downloads: Downloads | None = None,
     place_late: Callable[[str], str] = _same,
     level: int = SECTION_LEVEL,
+    first: bool = False,
 ) -> str:
     """One question's benchmark: a heading, a table with a bar in each row, notes, and the
     reader's "Where are you?" choice. `place_late` may swap the choice's HTML for a token
-    that the caller puts back later (it is not for the search index)."""
+    that the caller puts back later (it is not for the search index). `first`: the survey's
+    first figures on the page, which carry its data-quality notice."""
     return _render(
         "benchmark.html",
         anchor=benchmark_anchor(survey_id, question.id),
         heading=benchmark_anchor(survey_id, question.id, "benchmark-title"),
         level=level,
         question=question,
+        notice=quality_notice(survey) if first else None,
         notes=benchmark_notes(survey, question),
         downloads=downloads,
         where=Markup(place_late(render_where(survey_id, survey, question))),
@@ -132,7 +157,7 @@ def render_where(survey_id: str, survey: Survey, question: Question) -> str:
         where=benchmark_anchor(survey_id, question.id, "where"),
         survey_id=survey_id,
         question=question,
-        precision=precision_note(survey),
+        precision=precision_note(survey, question),
     )
 
 
@@ -142,8 +167,12 @@ def render_survey_benchmarks(
     downloads: Downloads | None = None,
     place_late: Callable[[str], str] = _same,
     level: int = SECTION_LEVEL,
+    first: bool = False,
 ) -> str:
-    return "\n".join(render_benchmark(survey_id, survey, q, downloads, place_late, level) for q in survey.questions)
+    return "\n".join(
+        render_benchmark(survey_id, survey, q, downloads, place_late, level, first and i == 0)
+        for i, q in enumerate(survey.questions)
+    )
 
 
 def render_figure(answer: Answer) -> str:
@@ -161,19 +190,15 @@ def render_author_bio(author_id: str, author: Author) -> str:
 def render_source_note(
     survey_id: str, survey: Survey, downloads: Downloads | None = None, citation: Citation | None = None
 ) -> str:
-    """The "Methodology and source" section: what the source reports, and what it does not."""
-    unworded = sum(1 for q in survey.questions if q.wording is None)
-    if unworded == 0:
-        wording = "given with each table"
-    elif unworded == len(survey.questions):
-        wording = NOT_REPORTED
-    else:
-        wording = f"{NOT_REPORTED} for {unworded} of {len(survey.questions)} questions"
+    """The "Methodology and source" section: each disclosure item the source reports, and
+    each it does not, with a count."""
+    items = disclosure_items(survey)
     return _render(
         "source_note.html",
         survey_id=survey_id,
         survey=survey,
-        wording=wording,
+        items=items,
+        summary=disclosure_summary(items),
         multiple=any(q.kind == "multiple" for q in survey.questions),
         downloads=downloads,
         citation=citation,

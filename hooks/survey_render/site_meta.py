@@ -24,7 +24,7 @@ class PageFacts:
     title: str  # the page's own title (the site name for the home page)
     description: str
     url: str  # absolute canonical URL
-    feed_url: str  # absolute URL of the RSS feed
+    feed_url: str  # the RSS feed, relative to the page (or from the site's root)
     is_article: bool = False
     author: str | None = None
     date: datetime.date | None = None

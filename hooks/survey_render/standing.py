@@ -73,11 +73,14 @@ def is_majority(answer: Answer) -> bool:
     return answer.percent > MAJORITY
 
 
-def precision_note(survey: Survey) -> str:
-    """How much weight a comparison can bear, from what the source reports of its sample."""
-    if survey.source.sample_size is None:
+def precision_note(survey: Survey, question: Question | None = None) -> str:
+    """How much weight a comparison can bear, from what the source reports of its sample
+    (the question's own number of respondents where it gives one)."""
+    size = question.sample_size if question is not None and question.sample_size is not None else None
+    size = size if size is not None else survey.source.sample_size
+    if size is None:
         return (
             "The source gives no sample size, so these comparisons are indicative only: "
             "small differences between figures may not be real."
         )
-    return f"Based on {survey.source.sample_size:,} respondents: small differences between figures may not be real."
+    return f"Based on {size:,} respondents: small differences between figures may not be real."

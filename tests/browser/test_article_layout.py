@@ -26,8 +26,9 @@ def test_home_lists_each_article_with_its_lead_chart(browser, site_url):
     assert card.locator("h2 a").inner_text() == "Social Healthcare: How Do You Stack Up?"
     assert card.locator(".article-list__meta").inner_text() == "By Rob Lovitt"
     assert card.locator("svg.article-list__chart rect:not(.article-list__track)").count() == 2
-    assert card.locator("svg").get_attribute("aria-hidden") == "true"
-    assert card.locator("svg").is_visible()
+    lead = card.locator(".article-list__lead")
+    assert lead.get_attribute("aria-hidden") == "true"  # the figures are read in the article
+    assert lead.is_visible() and lead.locator("figcaption").inner_text() == "Social media presence"
     page.context.close()
 
 
@@ -37,19 +38,19 @@ def test_article_has_no_sidebar_and_its_header_comes_first(browser, site_url):
     page.goto(site_url + ARTICLE)
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-sidebar--secondary").is_visible()
-    text = page.locator("article.article").bounding_box()
+    text = page.locator("div.article").bounding_box()
     assert text["x"] > 150 and abs((text["x"] + text["width"] / 2) - 640) < 40  # one column, centred
     boxes = [
         page.locator(selector).first.bounding_box()
-        for selector in ("article h1", ".article-header__standfirst", ".article-header__byline", ".benchmark")
+        for selector in (".article h1", ".article-header__standfirst", ".article-header__byline", ".benchmark")
     ]
     tops = [box["y"] for box in boxes]
     assert tops == sorted(tops), tops
     # The title is the strongest text on the page: heavier and larger than a table's title.
-    weight = page.evaluate("s => getComputedStyle(document.querySelector(s)).fontWeight", "article h1")
+    weight = page.evaluate("s => getComputedStyle(document.querySelector(s)).fontWeight", ".article h1")
     sizes = [
         page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)", s)
-        for s in ("article h1", ".benchmark__title")
+        for s in (".article h1", ".benchmark__title")
     ]
     assert int(weight) >= 700 and sizes[0] > 1.5 * sizes[1]
     context.close()
@@ -90,8 +91,11 @@ def test_print_edition(browser, site_url, served_build, scheme):
     assert "Source: UBM Tech" in whole
     # Each download link's address is printed after it (long addresses break across lines).
     compact = whole.replace(" ", "")
-    for name in ("csv", "json"):
-        assert f"{name.upper()}({site_url}/data/ubm-social-healthcare.{name})" in compact
+    data = f"{site_url}/data/ubm-social-healthcare"
+    for question in ("presence", "effectiveness", "uses", "investment"):
+        assert f"data(CSV)({data}/questions/{question}.csv)" in compact
+        assert f"chart(PNG)({data}/charts/{question}.png)" in compact
+    assert f"datapackage(JSON)({data}/datapackage.json)" in compact
     # Not answered: one line says where to answer, and the choices are not printed.
     assert "To see where your organisation stands, answer" in whole
     assert "Choose the answer that fits your organisation" not in whole
@@ -104,7 +108,7 @@ def test_print_edition(browser, site_url, served_build, scheme):
         assert len(on) == 1, (title, on)
         block = html[html.index(f">{title}</h2>") :]
         last_row = re.findall(r'<th scope="row">([^<]+)', block[: block.index("</table>")])[-1].strip()
-        note_end = "(rounded)."
+        note_end = "Number of respondents: not reported in the source. Source: UBM Tech."
         text = pages[on[0]]
         after = text[text.index(title) :]
         assert last_row in after and note_end in after, (title, on, last_row)
@@ -154,4 +158,23 @@ def test_not_found_page_leads_home(browser, site_url):
     page.get_by_role("link", name="Social Healthcare: How Do You Stack Up?").click()
     page.wait_for_load_state()
     assert page.url.endswith(ARTICLE)
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", ARTICLE, "/404.html"])
+def test_phone_has_no_documentation_drawer_and_skip_link_leads_to_the_text(browser, site_url, path):
+    """At 375 px Material would still show its navigation drawer; these pages have none. The
+    first Tab stop is "Skip to content", and the next Tab after it lands in the text."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator('label.md-header__button[for="__drawer"]').is_visible()
+    assert page.locator(".md-header__button.md-logo").is_visible()  # the way home
+    assert not page.locator(".md-nav--primary").first.is_visible()
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent.trim()")
+    assert skip == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main-content"
     context.close()

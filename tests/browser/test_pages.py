@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build, make_site
 
-from .conftest import SCREENSHOTS
+from .conftest import SCREENSHOTS, Visit, serve
 
 PAGES = ["/", "/articles/social-healthcare-how-do-you-stack-up/"]
 
@@ -106,3 +106,18 @@ def test_bars_print_in_grey_and_the_choices_do_not_print(browser, site_url):
     assert not page.locator("fieldset.where").first.is_visible()
     context.close()
     assert fills == ["rgb(68, 68, 68)", "rgb(221, 221, 221)"]
+
+
+def test_a_copy_served_at_another_address_asks_no_other_origin(browser, tmp_path):
+    """Built for https://example.org/ but served from 127.0.0.1 (a preview, a mirror, http
+    and https): no page asks the address it was built for, or any other."""
+    result = build(make_site(tmp_path), site_url="https://example.org/sh/")
+    assert result.returncode == 0, result.output
+    for origin in serve(result.site):
+        context = browser.new_context()
+        visit = Visit(context.new_page(), origin)
+        for path in ("/", "/articles/social-healthcare-how-do-you-stack-up/", "/404.html"):
+            visit.page.goto(origin + path)
+            visit.page.wait_for_load_state("networkidle")
+        context.close()
+        assert visit.requests and visit.offsite() == []
