@@ -8,6 +8,15 @@ STAMP := $(VENV)/.installed-$(shell cat requirements-dev.txt | sha1sum | cut -c1
 PYTHON ?= python3
 NODE_STAMP := node_modules/.installed
 BENCH_STAMP := $(VENV)/.bench-$(shell cat bench/requirements.txt | sha1sum | cut -c1-12)
+PROPERDOCS_STAMP := $(VENV)/.properdocs-$(shell cat requirements-properdocs.txt | sha1sum | cut -c1-12)
+# The engine that builds the site: mkdocs (default) or properdocs, MkDocs 1.6's maintained fork
+# (README, "Platform"). Both read mkdocs.yml and run the same hooks.
+ENGINE ?= mkdocs
+ENGINE_ARGS := $(if $(filter properdocs,$(ENGINE)),-f mkdocs.yml)
+ENGINE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PROPERDOCS_STAMP))
+export ENGINE
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
 
 export NO_MKDOCS_2_WARNING := 1 # Material's end-of-life notice, printed on every build
 export PYTHONPATH := hooks
@@ -17,7 +26,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test lint format bench bench-quick fuzz audit schema check lock clean
+.PHONY: help serve build test lint format bench bench-quick fuzz audit schema check lock clean review
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,18 +36,27 @@ $(STAMP): requirements-dev.txt requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+$(PROPERDOCS_STAMP): $(STAMP) requirements-properdocs.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.txt
+	rm -f $(VENV)/.properdocs-* && touch $@
+
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
+	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict -a 127.0.0.1:8000
 
-build: $(STAMP) ## Strict build of the site into site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP) $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=properdocs: with ProperDocs)
+	$(BIN)/$(ENGINE) build $(ENGINE_ARGS) --strict
 
-test: $(STAMP) $(NODE_STAMP) ## Run every test
+test: $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) ## Run every test (installs Chromium if missing and it can)
+	scripts/ensure-chromium.sh "$(CHROMIUM_PATH)"
 	$(BIN)/pytest
+
+BASE ?= main
+review: $(STAMP) ## What this change does to the published figures and pages, against BASE (default: main)
+	$(BIN)/python scripts/review.py --base $(BASE) $(if $(MARKDOWN),--markdown) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL))
 
 lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint (YAML)
 	$(BIN)/ruff check .

@@ -57,6 +57,8 @@ class PageLinks:
     page_url: str  # absolute
     relative: Callable[[str], str]  # site path -> href from this page
     absolute: Callable[[str], str]  # site path -> absolute URL
+    # (survey, question) -> the data file at the question's line in the repository, or None
+    edit_figures: Callable[[str, str], str | None] = lambda survey, question: None
 
 
 @dataclass
@@ -77,6 +79,9 @@ class Context:
     # heading above it, so that generated headings nest under the writer's. Set by expand().
     level: int = SECTION_LEVEL
     gathered: set[str] = field(default_factory=set)  # surveys whose "Your benchmark" is on the page
+    # An article says what its sources leave out once, in its header, above every figure;
+    # another page says it above a survey's first table.
+    notice_in_header: bool = False
 
     def downloads(self, survey_id: str) -> Downloads | None:
         if self.links is None:
@@ -127,16 +132,18 @@ def _show(ctx: Context, survey: str, questions: list[str]) -> bool:
 
 def _table(ctx: Context, survey: str, question: str) -> str:
     found_survey, found_question = ctx.question(survey, question)
-    first = _show(ctx, survey, [question])
+    first = _show(ctx, survey, [question]) and not ctx.notice_in_header
+    edit = ctx.links.edit_figures(survey, question) if ctx.links else None
     return render_benchmark(
-        survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late, ctx.level, first
+        survey, found_survey, found_question, ctx.downloads(survey), ctx.place_late, ctx.level, first, edit
     )
 
 
 def _tables(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
-    first = _show(ctx, survey, [q.id for q in found.questions])
-    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level, first)
+    first = _show(ctx, survey, [q.id for q in found.questions]) and not ctx.notice_in_header
+    edit = (lambda question: ctx.links.edit_figures(survey, question)) if ctx.links else None
+    return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level, first, edit)
 
 
 def _your_benchmark(ctx: Context, survey: str) -> str:
@@ -281,22 +288,73 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     return expanded, problems
 
 
-def lead_benchmark(markdown: str) -> tuple[str, str | None] | None:
-    """The (survey, question) of the page's first benchmark placeholder, question None for
-    "tables" (its first question): what the share card and the home page draw. A scan only:
-    expand() reports any mistake in the placeholder."""
+# A percentage typed into a page: every figure a reader sees must come from data/. "&#37;"
+# writes a percent sign this does not match, for a percentage that is not a survey figure.
+TYPED_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+def typed_figures(page: str, text: str) -> list[Problem]:
+    """Problems for each percentage typed into a page's text (front matter included), outside
+    code and HTML comments."""
+    code = _fenced_code(text)
+    code_starts = [start for start, _ in code]
+
+    def in_code(pos: int) -> bool:
+        i = bisect.bisect(code_starts, pos) - 1
+        return i >= 0 and pos < code[i][1]
+
+    skipped = sorted([*code, *_comments(text, in_code), *((m.start(), m.end()) for m in INLINE_CODE.finditer(text))])
+    skipped_starts = [start for start, _ in skipped]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    problems = []
+    for match in TYPED_FIGURE.finditer(text):
+        i = bisect.bisect(skipped_starts, match.start()) - 1
+        if i >= 0 and match.start() < skipped[i][1]:
+            continue
+        line = bisect.bisect(line_starts, match.start())
+        message = (
+            "a percentage typed into the page: every figure must come from data/, so write "
+            "<!-- data:figure SURVEY QUESTION ANSWER --> instead; for a percentage that is not a survey figure, "
+            "write the sign as &#37; (50&#37;) or the space before 'percent' as &nbsp;"
+        )
+        problems.append(Problem(page, line, match.start() - line_starts[line - 1] + 1, quote(match.group(0)), message))
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    return problems
+
+
+def _placed(markdown: str) -> list[list[str]]:
+    """The words of each placeholder outside code, in order: a scan only (expand() reports
+    any mistake in them)."""
     code = _fenced_code(markdown)
     code_starts = [start for start, _ in code]
+    found = []
     for match in PLACEHOLDER.finditer(markdown):
         i = bisect.bisect(code_starts, match.start()) - 1
-        if i >= 0 and match.start() < code[i][1]:
-            continue
-        words = match.group("body").split()
+        if not (i >= 0 and match.start() < code[i][1]):
+            found.append(match.group("body").split())
+    return found
+
+
+def benchmarks(markdown: str) -> list[tuple[str, str | None]]:
+    """The (survey, question) of each benchmark placeholder on the page, in order; question
+    None for "tables" (all of the survey's)."""
+    found: list[tuple[str, str | None]] = []
+    for words in _placed(markdown):
         if len(words) == 3 and words[0] == "table":
-            return words[1], words[2]
-        if len(words) == 2 and words[0] == "tables":
-            return words[1], None
-    return None
+            found.append((words[1], words[2]))
+        elif len(words) == 2 and words[0] == "tables":
+            found.append((words[1], None))
+    return found
+
+
+SURVEY_KINDS = {"table", "tables", "figure", "source", "self-assessment"}
+
+
+def cited_surveys(markdown: str) -> list[str]:
+    """The surveys whose figures or method the page shows, in order of first mention."""
+    return list(dict.fromkeys(words[1] for words in _placed(markdown) if len(words) > 1 and words[0] in SURVEY_KINDS))
 
 
 def _fenced_code(markdown: str) -> list[tuple[int, int]]:

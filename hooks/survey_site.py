@@ -12,7 +12,7 @@ import html
 import logging
 import os
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
@@ -51,11 +51,13 @@ from survey_render.article_page import (
     reading_minutes,
     render_article_header,
     render_colophon,
+    render_draft_banner,
     render_not_found,
     share_card,
     source_line,
 )
 from survey_render.chart_image import chart_layout, chart_png, chart_svg
+from survey_render.disclosure import quality_notice
 from survey_render.pieces import benchmark_notes
 from survey_render.share_card import draw_card
 from writer_paths import project_root, writer_path
@@ -87,9 +89,30 @@ class _Build:
         self.leads: dict[str, tuple] = {}  # article -> (survey, question) of its first benchmark
         self.page_surveys: dict[str, list[str]] = {}  # page -> surveys its benchmarks come from
         self.minutes: dict[str, int] = {}  # article -> minutes to read its text
+        self.held: dict[str, str] = {}  # page -> why it is not published yet (shown only by serve)
+        self.reserved: set[tuple[str, str | None]] = set()  # benchmarks on pages not built
 
 
 _build: _Build | None = None
+_serving = False  # `mkdocs serve`: drafts and scheduled articles are shown, with a banner
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def held_back(meta: PageMeta | None, today: date) -> str | None:
+    """Why a page is not published yet, or None. A future date schedules an article, as in
+    Hugo: it is published by the first build on or after that day."""
+    if meta is None:
+        return None
+    if meta.draft:
+        return "Draft"
+    published = getattr(meta, "date", None)
+    if published is not None and published > today:
+        return f"Scheduled for {published.day} {published:%B %Y}"
+    return None
 
 
 MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB
@@ -111,6 +134,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for handler in logging.getLogger("mkdocs").handlers:
         if not any(isinstance(f, _PrintableLog) for f in handler.filters):
             handler.addFilter(_PrintableLog())
+    if not config.repo_url:  # REPO_URL unset or empty: no repository, no edit links
+        config.repo_url = None
+        config.edit_uri = None
     # Links may not leave docs/: a page linked to ../.git/config would publish it.
     docs = Path(config.docs_dir)
     problems = check_tree(project_root(config), docs, {".md": MAX_PAGE_BYTES}, inside=docs)
@@ -132,6 +158,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     articles: dict[str, tuple[File, ArticleMeta]] = {}
     metas: dict[str, PageMeta | None] = {}
     leads: dict[str, tuple] = {}
+    held: dict[str, str] = {}
+    reserved: set[tuple[str, str | None]] = set()
+    today = datetime.now(UTC).date()
     authors = dataset.authors if dataset else None
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
@@ -145,7 +174,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
         meta, found = load_front_matter(shown, text, authors, is_article)
-        problems += found + page_characters(shown, text)
+        problems += found + page_characters(shown, text) + shortcodes.typed_figures(shown, text)
         if not found and meta is None and get_data(text)[1]:  # no '---' block, yet MkDocs would read meta
             message = (
                 "the page starts with 'Key: value' lines, which MkDocs reads as settings; "
@@ -153,9 +182,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             problems.append(Problem(shown, 1, 1, "", message))
         metas[file.src_uri] = meta
+        reason = held_back(meta, today)
+        if reason is not None:
+            # MkDocs's own draft level: `serve` builds the page, `build` leaves it out of
+            # everything (page, navigation, sitemap, search).
+            file.inclusion = InclusionLevel.DRAFT
+            held[file.src_uri] = reason
+            if not _serving:
+                reserved.update(shortcodes.benchmarks(text))  # its survey is not "unused"
+                continue
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
-            lead = _lead(dataset, shortcodes.lead_benchmark(text))
+            placed = shortcodes.benchmarks(text)
+            lead = _lead(dataset, placed[0] if placed else None)
             if lead is not None:
                 leads[file.src_uri] = lead
     for url, same in _same_address(files.documentation_pages()).items():
@@ -170,6 +209,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build = _Build(dataset, articles)
     _build.metas = metas
     _build.leads = leads
+    _build.held = held
+    _build.reserved = reserved
     _add_generated_files(files, config)
     return files
 
@@ -290,6 +331,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page_url=page.canonical_url or urljoin(config.site_url or "", here),
         relative=lambda path: get_relative_url(path, here),
         absolute=lambda path: urljoin(config.site_url or "", path),
+        edit_figures=_edit_figures(config),
     )
     ctx = shortcodes.Context(
         _build.dataset,
@@ -297,11 +339,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         links=links,
         place_block=_stasher(_build.blocks.setdefault(page.file.src_uri, {}), "block"),
         place_late=_stasher(_build.late.setdefault(page.file.src_uri, {}), "late"),
+        notice_in_header=page.file.src_uri in _build.articles,
     )
     expanded, problems = shortcodes.expand(markdown, writer_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
-    _build.page_surveys[page.file.src_uri] = sorted({survey for survey, _ in ctx.shown})
+    _build.page_surveys[page.file.src_uri] = [
+        s for s in shortcodes.cited_surveys(markdown) if s in _build.dataset.surveys
+    ]
     if problems:
         # A page with problems is never written (on_env stops the build): convert nothing of
         # it, so that its mistakes cost no time, however many there are.
@@ -309,6 +354,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _build.late.pop(page.file.src_uri, None)
         return ""
     return expanded
+
+
+def _edit_figures(config: MkDocsConfig):
+    """(survey, question) -> the survey file at the question's line in the repository (the
+    REPO_URL in mkdocs.yml), where GitHub's pencil edits it; None without a repository."""
+    assert _build is not None
+    dataset = _build.dataset
+    if not config.repo_url or not config.edit_uri:
+        return lambda survey, question: None
+    # edit_uri is "edit/BRANCH/docs/": the same branch, viewed at a line ("blob"), for data/.
+    branch = config.edit_uri.strip("/").split("/")[1] if config.edit_uri.count("/") >= 2 else "main"
+    base = f"{config.repo_url.rstrip('/')}/blob/{branch}/"
+
+    def url(survey: str, question: str) -> str | None:
+        line = dataset.question_lines.get((survey, question))
+        return f"{base}{dataset.survey_files[survey]}#L{line}" if line else None
+
+    return url
 
 
 def _stasher(stash: dict[str, str], kind: str):
@@ -336,9 +399,13 @@ def _put_back(html: str, stash: dict[str, str] | None, page: Page, config: MkDoc
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Put the generated blocks back where Markdown left their tokens."""
+    """Put the generated blocks back where Markdown left their tokens; mark a draft."""
     assert _build is not None
-    return _put_back(html, _build.blocks.pop(page.file.src_uri, None), page, config)
+    html = _put_back(html, _build.blocks.pop(page.file.src_uri, None), page, config) or html
+    reason = _build.held.get(page.file.src_uri)
+    if reason is not None:
+        html = render_draft_banner(reason) + html
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -377,6 +444,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         card = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(page.file.src_uri))
         image = ShareImage(urljoin(site_url, card_path(page.file)), card_alt(card))
         bio = f"author-{meta.author}"
+        surveys = _build.dataset.surveys
+        cited = _build.page_surveys.get(page.file.src_uri, [])
         context["article_header"] = render_article_header(
             ArticleHeader(
                 title=meta.title,
@@ -386,10 +455,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                 date=meta.date,
                 minutes=_build.minutes.get(page.file.src_uri, 1),
                 home_href=get_relative_url("", page.file.url) or "./",
+                notices=tuple(
+                    (surveys[s].title if len(cited) > 1 else "", notice)
+                    for s in cited
+                    if (notice := quality_notice(surveys[s]))
+                ),
             )
         )
-        surveys = _build.dataset.surveys
-        sources = [source_line(surveys[s]) for s in _build.page_surveys.get(page.file.src_uri, [])]
+        sources = [source_line(surveys[s]) for s in cited]
         context["article_colophon"] = render_colophon(Colophon(url, author.name, meta.date, tuple(sources)))
     facts = PageFacts(
         site_name=config.site_name,
@@ -440,7 +513,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         raise PluginError(str(DataError(_build.problems)))
     for survey_id, survey in _build.dataset.surveys.items():
         file = _build.dataset.survey_files[survey_id]
-        hidden = [q.id for q in survey.questions if (survey_id, q.id) not in _build.shown]
+        if (survey_id, None) in _build.reserved:
+            continue  # every question is on a draft or scheduled page
+        hidden = [
+            q.id
+            for q in survey.questions
+            if (survey_id, q.id) not in _build.shown and (survey_id, q.id) not in _build.reserved
+        ]
         if len(hidden) == len(survey.questions):
             log.warning(
                 f"{file}: survey '{survey_id}' is shown on no page; "

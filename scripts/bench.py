@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNNER = Path(__file__).resolve().parent / "bench_run.py"
 SEED_ARTICLE = ROOT / "docs/articles/social-healthcare-how-do-you-stack-up.md"
 VARIANTS = ["hooks", "floor", "macros"]
+SURVEY_SCHEMA = "# yaml-language-server: $schema=../../schema/survey.schema.json\n"  # the build checks line 1
 
 
 # ---- synthetic sites -------------------------------------------------------------------------
@@ -83,7 +84,7 @@ def write_site(folder: Path, n_articles: int) -> Path:
     takeaways = []
     for n in range(n_articles):
         survey = make_survey(rng, n)
-        (folder / f"data/surveys/survey-{n}.yml").write_text(yaml.safe_dump(survey, sort_keys=False))
+        (folder / f"data/surveys/survey-{n}.yml").write_text(SURVEY_SCHEMA + yaml.safe_dump(survey, sort_keys=False))
         takeaways.append(
             {"id": f"takeaway-{n}", "label": "Doctor Takeaway", "title": "Get social", "body": paragraphs[1]}
         )
@@ -110,8 +111,12 @@ def write_site(folder: Path, n_articles: int) -> Path:
         }
         text = "---\n" + yaml.safe_dump(front) + "---\n\n" + "\n\n".join(blocks) + "\n"
         (folder / f"docs/articles/article-{n}.md").write_text(text)
-    (folder / "data/authors.yml").write_text(yaml.safe_dump({"authors": authors}))
-    (folder / "data/takeaways.yml").write_text(yaml.safe_dump({"takeaways": takeaways}))
+    (folder / "data/authors.yml").write_text(
+        "# yaml-language-server: $schema=../schema/authors.schema.json\n" + yaml.safe_dump({"authors": authors})
+    )
+    (folder / "data/takeaways.yml").write_text(
+        "# yaml-language-server: $schema=../schema/takeaways.schema.json\n" + yaml.safe_dump({"takeaways": takeaways})
+    )
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     return folder
 
@@ -121,6 +126,8 @@ def floor_site(hooks_site: Path, folder: Path) -> Path:
     shutil.copytree(hooks_site, folder)
     config = (folder / "mkdocs.yml").read_text()
     config = re.sub(r"^hooks:\n(  - .*\n)+", "", config, flags=re.M)
+    # Without REPO_URL the hooks drop edit_uri; plain MkDocs would warn about it instead.
+    config = re.sub(r"^edit_uri: .*\n", "", config, flags=re.M)
     assert "hooks/" not in config
     (folder / "mkdocs.yml").write_text(config)
     return folder

@@ -37,8 +37,10 @@ def hostile_site(target: Path) -> Path:
     root = make_site(target, docs=fiction / "docs", data=fiction / "data")
     payloads = itertools.cycle(PAYLOADS)
     for path in sorted((root / "data").rglob("*.yml")):
-        data = poison(yaml.safe_load(path.read_text(encoding="utf-8")), payloads)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        data = poison(yaml.safe_load(text), payloads)
+        schema_line = text.split("\n", 1)[0] + "\n"  # the build checks it
+        path.write_text(schema_line + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     article = root / "docs/articles/lunar-messaging.md"
     front, body = article.read_text(encoding="utf-8").split("---\n", 2)[1:]
     meta = yaml.safe_load(front)

@@ -32,12 +32,16 @@ def survey():
 
 
 def everything_said(survey) -> str:
-    """Every text the site generates about a survey, in one string."""
-    parts = [render_source_note("s", survey), render_your_benchmark("s", survey), data_package("s", survey)]
+    """Every text the site generates about a survey, in one string (the data package without
+    its Table Schema, whose column descriptions say what a column holds in any survey)."""
+    package = json.loads(data_package("s", survey))
+    for resource in package["resources"]:
+        resource.pop("schema")
+    parts = [render_source_note("s", survey), render_your_benchmark("s", survey)]
     for i, question in enumerate(survey.questions):
         parts.append(render_benchmark("s", survey, question, first=i == 0))
         parts.append(chart_svg(chart_layout(survey, question, benchmark_notes(survey, question), "credit")))
-    return Text("\n".join(parts)).text + json.dumps(json.loads(parts[2]), ensure_ascii=False)
+    return Text("\n".join(parts)).text + " " + json.dumps(package, ensure_ascii=False)
 
 
 # field -> the methodology row that must then say "not reported in the source"
@@ -76,9 +80,10 @@ def test_sample_size_left_out(survey):
     assert "Number of respondents: 96." in said
     note = Text(render_source_note("s", without)).text
     assert (
-        "Number of respondents not reported in the source for the survey as a whole; given with each table for 1 of "
-        "3 questions" in note
+        "Number of respondents given with the table of 1 of 3 questions; not reported in the source for the others"
+        in note
     )
+    assert "and 1 more in part" in note
     # Then no question left without: two of three have no size at all.
     assert "Number of respondents: not reported in the source." in said
 

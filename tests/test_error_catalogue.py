@@ -195,6 +195,16 @@ CATALOGUE = [
         ],
         edits=[(S, "percent: 53", "percent: 60")],
     ),
+    # ---- a figure typed into a page ----
+    Mistake(
+        "percentage-typed-into-markdown",
+        [
+            f"{A}:{line(A, 'what they found:')}:68: '53%': a percentage typed into the page: every figure must come "
+            "from data/, so write <!-- data:figure SURVEY QUESTION ANSWER --> instead; for a percentage that is not a "
+            "survey figure, write the sign as &#37; (50&#37;) or the space before 'percent' as &nbsp;"
+        ],
+        edits=[(A, "Here’s what they found:", "Here’s what they found (53% of them):")],
+    ),
     # ---- survey disclosure (AAPOR items) ----
     Mistake(
         "margin-of-error-for-opt-in-sample",
@@ -444,7 +454,7 @@ CATALOGUE = [
     ),
     Mistake(
         "page-title-is-a-list",
-        [f"{INDEX}:2:8: title: must be text; got ['<b>a</b>', 'b'] (put it in quotes)"],
+        [f"{INDEX}:2:8: title: must be text on one line; got a list"],
         edits=[(INDEX, "---\ndescription:", "---\ntitle: ['<b>a</b>', b]\ndescription:")],
     ),
     # ---- reading outside the project ----

@@ -101,7 +101,7 @@ def test_a_thousand_authors_and_a_long_unknown_name_are_cheap_to_suggest_from(tm
     authors = [
         {"id": f"author-{i:04d}-{'x' * 40}", "name": f"Author {i}", "bio": "A bio."} for i in range(999)
     ]  # with Rob Lovitt: the most a file may hold
-    authors_text = yaml.safe_dump(
+    authors_text = "# yaml-language-server: $schema=../schema/authors.schema.json\n" + yaml.safe_dump(
         {"authors": [*yaml.safe_load((ROOT / "data/authors.yml").read_text())["authors"], *authors]}
     )
     root = site_with(

@@ -50,7 +50,7 @@ def test_inline_figure_takeaway_source_and_escaped_bio(fiction):
 def test_home_lists_the_new_article_with_its_date(fiction):
     text = Text(fiction.page("index.html")).text
     assert (
-        "How Lunar Clinics Message Patients By Ada Testwriter · 1 February 2099 A fictional article for tests." in text
+        "How Lunar Clinics Message Patients By Ada Testwriter · 1 February 2024 A fictional article for tests." in text
     )
 
 

@@ -141,10 +141,10 @@ def test_a_dated_article_has_date_published(tmp_path):
     assert result.returncode == 0, result.output
     head = Head(result.page("articles/lunar-messaging/index.html"))
     (ld,) = [json.loads(text) for text in head.json_ld]
-    assert ld["datePublished"] == "2099-02-01"
-    assert head.meta["article:published_time"] == "2099-02-01"
+    assert ld["datePublished"] == "2024-02-01"
+    assert head.meta["article:published_time"] == "2024-02-01"
     feed = ET.fromstring(result.page("feed.xml"))
-    assert feed.findtext("channel/item/pubDate") == "Sun, 01 Feb 2099 12:00:00 +0000"
+    assert feed.findtext("channel/item/pubDate") == "Thu, 01 Feb 2024 12:00:00 +0000"
 
 
 def test_sitemap_robots_and_404(project_build):
@@ -196,7 +196,14 @@ def expected_rows(question_id: str | None = None) -> list[dict[str, str]]:
             "sample_size": "",  # not reported
         }
         rows += [
-            {**common, "answer_id": a.id, "answer": a.label, "percent": f"{a.percent:g}", "figure": "published"}
+            {
+                **common,
+                "answer_id": a.id,
+                "answer": a.label,
+                "answer_detail": a.detail or "",
+                "percent": f"{a.percent:g}",
+                "figure": "published",
+            }
             for a in q.answers
         ]
         total = sum(a.percent for a in q.answers)
@@ -206,6 +213,7 @@ def expected_rows(question_id: str | None = None) -> list[dict[str, str]]:
                     **common,
                     "answer_id": "",
                     "answer": "Not reported in the source",
+                    "answer_detail": "",
                     "percent": f"{100 - total:g}",
                     "figure": "not reported",
                 }
@@ -231,7 +239,10 @@ def test_survey_csv_and_each_question_csv_hold_every_figure(project_build):
 def test_data_package_describes_source_method_and_licence(project_build):
     package = json.loads(project_build.page(PACKAGE))
     assert package["profile"] == "tabular-data-package"
-    assert package["sources"] == [{"title": "UBM Tech"}]  # no report title or link in the source
+    assert package["sources"] == [  # no report title or link in the source
+        {"title": "UBM Tech"},
+        {"title": "Figures as reported in Social Healthcare: How Do You Stack Up?, by Rob Lovitt"},
+    ]
     assert "licenses" not in package and "Licence: not stated in the source." in package["description"]
     items = package["disclosure"]["items"]
     assert items["Conducted by"] == "UBM Tech"
@@ -282,10 +293,10 @@ def test_methodology_and_citation(project_build):
     ):
         assert f"{item} not reported in the source" in text, item
     assert "Conducted by UBM Tech" in text and "Licence of the figures not stated in the source" in text
-    assert "Where several answers were allowed, totals exceed 100%." in text
+    assert "Where several answers were allowed, a question’s figures are not shares of one whole." in text
     assert "all respondents" not in text and "rounded" not in text
     assert (
-        "Cite this: UBM Tech, “UBM Tech survey on social media in healthcare”, as reported in Social Healthcare: "
+        "Cite this: UBM Tech, UBM Tech survey on social media in healthcare, as reported in Social Healthcare: "
         f"How Do You Stack Up?, by Rob Lovitt. Social Healthcare, {ARTICLE_URL}. "
         f"Data: {SITE_URL}{PACKAGE}. The source links to no original report, so this citation points to this page."
     ) in text

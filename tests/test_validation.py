@@ -11,6 +11,7 @@ from survey_data.load import validate_file
 from survey_data.models import AuthorsFile, Survey, TakeawaysFile
 
 FILE = "data/surveys/x.yml"
+HEAD = "# yaml-language-server: $schema=../../schema/survey.schema.json\n"  # the build checks line 1
 SURVEY = """\
 title: T
 source:
@@ -289,9 +290,10 @@ def test_load_dataset_reports_problems_of_all_files_at_once(tmp_path):
     write(
         tmp_path,
         {
-            "data/surveys/good.yml": SURVEY,
-            "data/surveys/bad.yml": SURVEY.replace("percent: 50", "percent: 150"),
-            "data/surveys/Bad Name.yml": SURVEY,
+            "data/surveys/good.yml": HEAD + SURVEY,
+            "data/surveys/bad.yml": HEAD + SURVEY.replace("percent: 50", "percent: 150"),
+            "data/surveys/Bad Name.yml": HEAD + SURVEY,
+            "data/surveys/no-schema.yml": SURVEY,
             "data/surveys/latin1.yml": "title: caf\xe9\n".encode("latin-1"),
             "data/authors.yml": "authors: {}\n",
         },
@@ -301,14 +303,18 @@ def test_load_dataset_reports_problems_of_all_files_at_once(tmp_path):
     assert str(caught.value).splitlines() == [
         "data/surveys/Bad Name.yml: a survey file name is its id: rename the file with lower-case letters, "
         "digits and hyphens only (at most 60)",
-        "data/surveys/bad.yml:11:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 150",
+        "data/surveys/bad.yml:12:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 150",
         "data/surveys/latin1.yml: not UTF-8 text (byte 10); save the file as UTF-8",
+        "data/surveys/no-schema.yml:1:1: the first line must name the file's schema, so that editors check it as "
+        "you type: add '# yaml-language-server: $schema=../../schema/survey.schema.json'",
         "data/authors.yml:1:10: authors: must be a list: one entry per line, each starting with '- '",
+        "data/authors.yml:1:1: the first line must name the file's schema, so that editors check it as you type: "
+        "add '# yaml-language-server: $schema=../schema/authors.schema.json'",
     ]
 
 
 def test_load_dataset_accepts_bom_and_crlf(tmp_path):
-    write(tmp_path, {"data/surveys/win.yml": "\ufeff" + SURVEY.replace("\n", "\r\n")})
+    write(tmp_path, {"data/surveys/win.yml": "\ufeff" + (HEAD + SURVEY).replace("\n", "\r\n")})
     dataset = load_dataset(tmp_path)
     assert list(dataset.surveys) == ["win"]
     assert dataset.survey_files == {"win": "data/surveys/win.yml"}

@@ -7,6 +7,7 @@ control characters and line breaks are escaped, and every quoted value is cut sh
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,8 @@ def quote(value: object, limit: int = MAX_QUOTED) -> str:
     short, and printable. Never fails, whatever the value (a 5,000-digit integer included)."""
     if isinstance(value, str):
         return "'" + printable(value, limit) + "'"
+    if isinstance(value, datetime.date):  # YAML read an unquoted date: show it as written
+        return value.isoformat()
     try:
         text = repr(value)
     except ValueError:  # an integer too long to convert to text

@@ -43,6 +43,7 @@ class Dataset:
 
     surveys: dict[str, Survey] = field(default_factory=dict)
     survey_files: dict[str, str] = field(default_factory=dict)  # id -> data/surveys/<id>.yml
+    question_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (survey, question) -> line
     authors: dict[str, Author] = field(default_factory=dict)
     takeaways: dict[str, Takeaway] = field(default_factory=dict)
 
@@ -77,24 +78,38 @@ def load_dataset(root: FsPath) -> Dataset:
                 )
             )
             continue
-        survey, found = validate_file(shown, _read(root / "data", path, shown, problems), Survey)
-        problems += found
-        if survey is not None:
+        text = _read(root / "data", path, shown, problems)
+        survey, found, doc = _validate(shown, text, Survey, 0)
+        problems += found + _schema_line(shown, text, "../../schema/survey.schema.json")
+        if survey is not None and doc is not None:
             dataset.surveys[survey_id] = survey
             dataset.survey_files[survey_id] = shown
-    for relative, model, attribute in (
-        (AUTHORS_FILE, AuthorsFile, "authors"),
-        (TAKEAWAYS_FILE, TakeawaysFile, "takeaways"),
+            for index, question in enumerate(survey.questions):  # where "Edit these figures" opens
+                dataset.question_lines[(survey_id, question.id)] = doc.locate(("questions", index)).line
+    for relative, model, attribute, schema in (
+        (AUTHORS_FILE, AuthorsFile, "authors", "../schema/authors.schema.json"),
+        (TAKEAWAYS_FILE, TakeawaysFile, "takeaways", "../schema/takeaways.schema.json"),
     ):
         path = root / relative
         if path.exists() or path.is_symlink():  # a broken link is reported, not taken for no file
-            parsed, found = validate_file(relative, _read(root / "data", path, relative, problems), model)
-            problems += found
+            text = _read(root / "data", path, relative, problems)
+            parsed, found = validate_file(relative, text, model)
+            problems += found + _schema_line(relative, text, schema)
             if parsed is not None:
                 setattr(dataset, attribute, {item.id: item for item in getattr(parsed, attribute)})
     if problems:
         raise DataError(problems)
     return dataset
+
+
+def _schema_line(shown: str, text: str | None, schema: str) -> list[Problem]:
+    """Line 1 names the file's JSON Schema: editors then check the file as the writer types.
+    The build checks it too, so that a preview and a pull request agree."""
+    expected = f"# yaml-language-server: $schema={schema}"
+    if text is None or text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r") == expected:
+        return []
+    message = f"the first line must name the file's schema, so that editors check it as you type: add '{expected}'"
+    return [Problem(shown, 1, 1, "", message)]
 
 
 def _read(root: FsPath, path: FsPath, shown: str, problems: list[Problem]) -> str | None:
@@ -224,6 +239,10 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "extra_forbidden":
         fields = _fields_at(model, path[:-1])
         return f"unknown key {quote(name)}" + suggest(name, fields) + " (remove it or fix its spelling)"
+    if kind == "bool_type":
+        return f"must be true or false; got {quote(value)}"
+    if kind in {"int_type", "int_from_float", "int_parsing"} and not (isinstance(value, str) and "%" in value):
+        return f"must be a whole number such as 312; got {quote(value)}"
     if kind in {"float_type", "int_type"}:
         if isinstance(value, str) and value.strip().endswith("%"):
             return f"write the number without the % sign: {value.strip().rstrip('%').strip()[:40]}"
@@ -233,6 +252,8 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         return error["msg"].replace("Input should be", "must be") + f"; got {quote(value)}"
     if kind == "string_type":
+        if isinstance(value, (list, dict)):
+            return f"must be text on one line; got a {'list' if isinstance(value, list) else 'mapping'}"
         return f"must be text; got {quote(value)} (put it in quotes)"
     if kind == "string_too_short":
         return "must not be empty; write the text, or remove the line if the field is optional"

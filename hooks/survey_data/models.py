@@ -277,6 +277,9 @@ class PageMeta(BaseModel):
     title: Text | None = None
     description: Text | None = None
     hide: list[PageOption] | None = Field(None, max_length=6)
+    draft: bool = Field(
+        False, description="true: shown by `make serve` with a Draft banner, left out of `make build` entirely."
+    )
 
 
 class ArticleMeta(PageMeta):
@@ -285,4 +288,10 @@ class ArticleMeta(PageMeta):
     title: Text
     summary: Text = Field(description="One or two sentences for the home page.")
     author: Id = Field(description="An author id from data/authors.yml.")
-    date: datetime.date | None = Field(None, description="Publication date, YYYY-MM-DD, where known.")
+    date: datetime.date | None = Field(
+        None,
+        description=(
+            "Publication date, YYYY-MM-DD, where known. A date after today schedules the article: `make serve` "
+            "shows it, `make build` leaves it out until that day."
+        ),
+    )

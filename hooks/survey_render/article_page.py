@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from survey_data import Question, Survey
+from survey_render.disclosure import quality_notice
 from survey_render.numbers import format_percent
 from survey_render.pieces import _render
 from survey_render.share_card import MAX_BARS, Card, CardBar, LeadChart
@@ -30,14 +31,15 @@ def lead_chart(question: Question) -> LeadChart:
 
 
 def source_line(survey: Survey) -> str:
-    return f"Source: {survey.source.publisher}, “{survey.title}”"
+    return f"Source: {survey.source.publisher}, {survey.title}"
 
 
 def share_card(site_name: str, title: str, standfirst: str, lead: tuple[Survey, Question] | None) -> Card:
     if lead is None:
         return Card(site_name, title, standfirst, site_name, None)
     survey, question = lead
-    return Card(site_name, title, standfirst, source_line(survey), lead_chart(question))
+    caveat = " · indicative figures: see the article's notes" if quality_notice(survey) else ""
+    return Card(site_name, title, standfirst, source_line(survey) + caveat, lead_chart(question))
 
 
 def card_alt(card: Card) -> str:
@@ -60,6 +62,7 @@ class ArticleHeader:
     date: datetime.date | None
     minutes: int
     home_href: str
+    notices: tuple[tuple[str, str], ...] = ()  # (survey title where several, what its source leaves out)
 
 
 def render_article_header(header: ArticleHeader) -> str:
@@ -83,3 +86,8 @@ def render_colophon(colophon: Colophon) -> str:
 def render_not_found(home_href: str, articles: list[tuple[str, str]]) -> str:
     """The 404 page's body: where to go instead. `articles` are (href, title), newest first."""
     return _render("not_found.html", home_href=home_href, articles=articles)
+
+
+def render_draft_banner(reason: str) -> str:
+    """What a writer's preview shows above a page that `make build` leaves out."""
+    return _render("draft_banner.html", reason=reason)

@@ -15,6 +15,7 @@ from markupsafe import escape
 from PIL import Image, ImageDraw
 
 from survey_data import Question, Survey
+from survey_render.disclosure import quality_notice
 from survey_render.numbers import format_percent
 from survey_render.share_card import ACCENT, INK, MUTED, _font, wrap
 
@@ -99,7 +100,13 @@ def chart_layout(survey: Survey, question: Question, notes: list[str], credit: s
     y += 6
     boxes.append(Box(PAD, y, text_width, 1, TRACK))
     y += 10
-    y = _lines(runs, " ".join(notes), 14, y, text_width, 8, colour=MUTED)
+    # The source (the last note) and what it leaves out are never cut, however long the notes.
+    *others, source = notes
+    y = _lines(runs, " ".join(others), 14, y, text_width, 6, colour=MUTED)
+    y = _lines(runs, source, 14, y, text_width, 3, colour=INK)
+    notice = quality_notice(survey)
+    if notice:
+        y = _lines(runs, notice, 14, y, text_width, 3, colour=INK)
     y = _lines(runs, credit, 14, y + 4, text_width, 3, colour=MUTED)
     description = "; ".join(f"{a.label}: {format_percent(a.percent)}" for a in question.shown_answers)
     return Drawing(WIDTH, y + PAD - 6, tuple(runs), tuple(boxes), question.title, description + ". " + " ".join(notes))

@@ -22,26 +22,31 @@ class Item:
     value: str | None  # None: not reported in the source
     applies: bool = True  # False: the item does not apply (a margin of error to an opt-in sample)
     href: str | None = None  # the value is a link
+    partial: bool = False  # reported for some questions only
 
 
-def _wording(survey: Survey) -> str | None:
+def _wording(survey: Survey) -> tuple[str | None, bool]:
+    """(what the methodology says, whether only some questions have it)"""
     unworded = sum(1 for q in survey.questions if q.wording is None)
-    if unworded == len(survey.questions):
-        return None
+    total = len(survey.questions)
+    if unworded == total:
+        return None, False
     if unworded == 0:
-        return "given with each table"
-    return f"given with each table; {NOT_REPORTED} for {unworded} of {len(survey.questions)} questions"
+        return "given with each table", False
+    return f"given with the table of {total - unworded} of {total} questions; {NOT_REPORTED} for the others", True
 
 
-def _size(survey: Survey) -> str | None:
-    sizes = [q.sample_size for q in survey.questions if q.sample_size is not None]
+def _size(survey: Survey) -> tuple[str | None, bool]:
+    sized = sum(1 for q in survey.questions if q.sample_size is not None)
     total = survey.source.sample_size
-    if total is None and not sizes:
-        return None
-    text = f"{total:,}" if total is not None else NOT_REPORTED + " for the survey as a whole"
-    if sizes:
-        text += f"; given with each table for {len(sizes)} of {len(survey.questions)} questions"
-    return text
+    if total is not None:
+        extra = f"; given with the table of {sized} of {len(survey.questions)} questions" if sized else ""
+        return f"{total:,} for the survey{extra}", False
+    if not sized:
+        return None, False
+    if sized == len(survey.questions):
+        return "given with each table", False
+    return f"given with the table of {sized} of {len(survey.questions)} questions; {NOT_REPORTED} for the others", True
 
 
 def disclosure_items(survey: Survey) -> list[Item]:
@@ -63,24 +68,28 @@ def disclosure_items(survey: Survey) -> list[Item]:
         Item("How the sample was drawn", sampling),
         Item("How answers were collected (mode)", source.mode),
         Item("Fieldwork dates", source.fieldwork),
-        Item("Number of respondents", _size(survey)),
+        Item("Number of respondents", *_size(survey)[:1], partial=_size(survey)[1]),
         Item("Weighting", source.weighting),
         Item(
             "Margin of sampling error",
             "does not apply to an opt-in sample" if opt_in else source.margin_of_error,
             applies=not opt_in,
         ),
-        Item("Question wording", _wording(survey)),
+        Item("Question wording", *_wording(survey)[:1], partial=_wording(survey)[1]),
         Item("Original report", report, href=source.url),
     ]
 
 
 def disclosure_summary(items: list[Item]) -> str:
     applying = [item for item in items if item.applies]
-    reported = sum(1 for item in applying if item.value is not None)
-    return f"The source reports {reported} of the {len(applying)} items that the {AAPOR} asks a survey to disclose" + (
-        "." if len(applying) == len(items) else " (one, the margin of error, does not apply to an opt-in sample)."
-    )
+    reported = sum(1 for item in applying if item.value is not None and not item.partial)
+    partly = sum(1 for item in applying if item.partial)
+    text = f"The source reports {reported} of the {len(applying)} items that the {AAPOR} asks a survey to disclose"
+    if partly:
+        text += f", and {partly} more in part"
+    if len(applying) < len(items):
+        text += " (the margin of error does not apply to an opt-in sample)"
+    return text + "."
 
 
 def base_of(survey: Survey, question: Question) -> str | None:

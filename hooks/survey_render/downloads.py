@@ -20,6 +20,7 @@ COLUMNS = [
     "kind",
     "answer_id",
     "answer",
+    "answer_detail",
     "percent",
     "figure",
     "base",
@@ -45,7 +46,15 @@ FIELDS = [
         "constraints": {"required": True, "enum": ["single", "multiple"]},
     },
     {"name": "answer_id", "type": "string", "description": "Answer id; empty on a 'not reported' row."},
-    {"name": "answer", "type": "string", "description": "The answer as the source reports it."},
+    {
+        "name": "answer",
+        "type": "string",
+        "description": (
+            "The answer as the source reports it. A text starting with =, +, - or @ has an apostrophe put before "
+            "it, so that spreadsheet programs show it instead of running it as a formula."
+        ),
+    },
+    {"name": "answer_detail", "type": "string", "description": "What the answer means, where the source explains it."},
     {
         "name": "percent",
         "type": "number",
@@ -94,7 +103,14 @@ def question_rows(survey_id: str, survey: Survey, question: Question) -> list[di
         "sample_size": size_of(survey, question) or "",
     }
     rows = [
-        {**common, "answer_id": a.id, "answer": a.label, "percent": plain_number(a.percent), "figure": PUBLISHED}
+        {
+            **common,
+            "answer_id": a.id,
+            "answer": a.label,
+            "answer_detail": a.detail or "",
+            "percent": plain_number(a.percent),
+            "figure": PUBLISHED,
+        }
         for a in question.answers
     ]
     if question.unreported is not None:
@@ -103,6 +119,7 @@ def question_rows(survey_id: str, survey: Survey, question: Question) -> list[di
                 **common,
                 "answer_id": "",
                 "answer": REMAINDER_LABEL,
+                "answer_detail": "",
                 "percent": plain_number(question.unreported),
                 "figure": REMAINDER,
             }
@@ -134,6 +151,10 @@ def survey_csv(survey_id: str, survey: Survey) -> str:
 
 def question_csv(survey_id: str, survey: Survey, question: Question) -> str:
     return to_csv(question_rows(survey_id, survey, question))
+
+
+def _reported_in(survey: Survey) -> list[dict[str, str]]:
+    return [{"title": f"Figures as reported in {survey.source.reported_in}"}] if survey.source.reported_in else []
 
 
 def data_package(survey_id: str, survey: Survey, package_url: str = "") -> str:
@@ -169,7 +190,8 @@ def data_package(survey_id: str, survey: Survey, package_url: str = "") -> str:
             {
                 "title": source.publisher + (f": {source.title}" if source.title else ""),
                 **({"path": source.url} if source.url else {}),
-            }
+            },
+            *_reported_in(survey),
         ],
         "disclosure": {
             "standard": f"{AAPOR} (AAPOR Code, revised 2021)",

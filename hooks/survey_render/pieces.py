@@ -131,6 +131,7 @@ def render_benchmark(
     place_late: Callable[[str], str] = _same,
     level: int = SECTION_LEVEL,
     first: bool = False,
+    edit_url: str | None = None,
 ) -> str:
     """One question's benchmark: a heading, a table with a bar in each row, notes, and the
     reader's "Where are you?" choice. `place_late` may swap the choice's HTML for a token
@@ -145,6 +146,7 @@ def render_benchmark(
         notice=quality_notice(survey) if first else None,
         notes=benchmark_notes(survey, question),
         downloads=downloads,
+        edit_url=edit_url,
         where=Markup(place_late(render_where(survey_id, survey, question))),
     )
 
@@ -168,9 +170,12 @@ def render_survey_benchmarks(
     place_late: Callable[[str], str] = _same,
     level: int = SECTION_LEVEL,
     first: bool = False,
+    edit_url: Callable[[str], str | None] | None = None,
 ) -> str:
     return "\n".join(
-        render_benchmark(survey_id, survey, q, downloads, place_late, level, first and i == 0)
+        render_benchmark(
+            survey_id, survey, q, downloads, place_late, level, first and i == 0, edit_url(q.id) if edit_url else None
+        )
         for i, q in enumerate(survey.questions)
     )
 

@@ -35,6 +35,7 @@ def served(tmp_path):
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     env.pop("PYTHONPATH", None)
+    env.pop("GITHUB_ACTIONS", None)  # the broken edits here are the test's, not the pull request's
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
@@ -72,17 +73,47 @@ def test_a_data_edit_reaches_the_open_page_without_restart(browser, served):
     page.close()
 
 
-def test_a_broken_edit_is_reported_then_recovered_without_restart(browser, served):
+def test_a_broken_edit_shows_its_problems_on_the_page_then_recovers_without_restart(browser, served):
     root, origin, log = served
     page = browser.new_page()
-    page.goto(origin + "/articles/social-healthcare-how-do-you-stack-up/")
+    url = origin + "/articles/social-healthcare-how-do-you-stack-up/"
+    page.goto(url)
     edit(root, "percent: 53", "percent: 153")
-    wait_for(
-        lambda: "questions[0].answers[0].percent: a percent must be between 0 and 100; got 153" in log.read_text(),
-        what="the error in the server's output",
-    )
+    message = "questions[0].answers[0].percent: a percent must be between 0 and 100; got 153"
+    wait_for(lambda: message in log.read_text(), what="the error in the server's output")
     assert "Traceback" not in log.read_text()
-    assert page.locator(ROW).inner_text() == "53%"  # the last good build stays on screen
+    # The open page reloads by itself onto the problem page; reloading, or opening any other
+    # page, answers at once with it (MkDocs alone would hold the request until a fix).
+    wait_for(lambda: page.locator("h1").first.inner_text() == "The build failed", timeout=10, what="the problem page")
+    number = (root / SURVEY).read_text(encoding="utf-8").splitlines().index("        percent: 153") + 1
+    assert f"{SURVEY}:{number}:18: {message}" in page.locator("main").inner_text()
+    start = time.monotonic()
+    page.goto(origin + "/", timeout=2000)
+    page.reload(timeout=2000)
+    assert time.monotonic() - start < 2
+    assert page.locator("h1").inner_text() == "The build failed"
+    page.goto(url)
     edit(root, "percent: 153", "percent: 52")  # 52 + 47: within 100
-    wait_for(lambda: page.locator(ROW).inner_text() == "52%", what="the fixed page")
+    wait_for(lambda: page.locator(ROW).count() == 1 and page.locator(ROW).inner_text() == "52%", what="the fixed page")
+    page.close()
+
+
+def test_the_preview_shows_a_draft_with_its_banner(browser, served):
+    """`make build` leaves a draft out (tests/test_drafts.py); the writer's preview shows it."""
+    from test_drafts import DRAFT
+
+    root, origin, _log = served
+    (root / "docs/articles/secret-draft.md").write_text(DRAFT, encoding="utf-8")
+    page = browser.new_page()
+    url = origin + "/articles/secret-draft/"
+
+    def shown() -> bool:
+        response = page.goto(url)
+        return response is not None and response.ok
+
+    wait_for(shown, what="the draft in the preview")
+    banner = page.locator(".draft-banner")
+    assert banner.is_visible()
+    assert banner.inner_text().startswith("Draft. This preview shows the page; make build leaves it out")
+    assert page.locator("h1").inner_text() == "Secret Draft Title"
     page.close()

@@ -1,0 +1,129 @@
+"""MkDocs hook: every problem a build reports reaches the writer where they are looking.
+
+- On GitHub Actions (GITHUB_ACTIONS=true), each error and warning line is also printed as a
+  workflow command (`::error file=F,line=L,col=C,title=T::message`), so that it shows on the
+  very line of the pull request's diff.
+- Under `mkdocs serve`, a failed rebuild no longer leaves the browser waiting: every page
+  answers with a page listing the problems, which reloads by itself once they are fixed.
+
+The lines are the ones the terminal shows (MkDocs's log), read as they are logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from survey_data.errors import printable
+from survey_render.problem_page import render_problem_page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+# "file:line:col: message", "file:line: message" or "file: message", as Problem prints them.
+_PLACED = re.compile(r"^(?P<file>[\w./@+-]+\.[A-Za-z]+)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)$")
+_MAX_LINES = 200  # per log record; the rest is summed up by the build itself
+
+
+def annotation(level: str, line: str) -> str:
+    """A GitHub workflow command for one line of the build's output. Values are encoded by
+    GitHub's rules, so nothing from a file can end the command or start another."""
+    found = _PLACED.match(line)
+    if not found:
+        return f"::{level} title=mkdocs build::{_data(line)}"
+    props = [f"file={_prop(found['file'])}"]
+    if found["line"]:
+        props.append(f"line={found['line']}")
+    if found["col"]:
+        props.append(f"col={found['col']}")
+    message = found["message"]
+    where, _, rest = message.partition(": ")
+    title = where if rest and len(where) <= 80 and " " not in where else "mkdocs build"
+    props.append(f"title={_prop(title)}")
+    return f"::{level} {','.join(props)}::{_data(message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class _Annotations(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno < logging.WARNING:
+            return
+        level = "error" if record.levelno >= logging.ERROR else "warning"
+        for line in record.getMessage().split("\n")[:_MAX_LINES]:
+            if line.strip():
+                print(annotation(level, printable(line.strip(), 2000)), file=sys.stdout, flush=True)
+
+
+class _Collect(logging.Handler):
+    """The warning and error lines of one build, as the terminal shows them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.lines) < _MAX_LINES:
+            self.lines += [printable(line, 2000) for line in record.getMessage().split("\n") if line.strip()]
+
+
+def _install(handler: logging.Handler) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(type(h) is type(handler) for h in logger.handlers):
+        logger.addHandler(handler)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        _install(_Annotations())
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Wrap the server's rebuild: on failure, empty the served folder and answer every
+    request with the problem page (MkDocs would otherwise hold each request until a build
+    succeeds). Relies on LiveReloadServer's builder, error_handler and live-reload script
+    (MkDocs 1.6), which tests/browser/test_live_reload.py exercises."""
+    rebuild, site = server.builder, Path(config.site_dir)
+    failed: list[str] = []
+
+    def build_or_show_problems() -> None:
+        collect = _Collect()
+        logging.getLogger("mkdocs").addHandler(collect)
+        try:
+            rebuild()
+            failed.clear()
+        except Exception:  # any failure: the lines are in the log, and the server must not stall
+            failed[:] = collect.lines or ["The build failed; see the terminal."]
+            for child in site.iterdir() if site.is_dir() else ():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)
+            logging.getLogger("mkdocs").error(
+                "The preview shows these problems on every page until they are fixed; it reloads by itself."
+            )
+        finally:
+            logging.getLogger("mkdocs").removeHandler(collect)
+
+    not_found = server.error_handler
+
+    def problems_or_not_found(code: int) -> bytes | None:
+        if not failed:
+            return not_found(code)
+        page = render_problem_page(config.site_name, failed).encode("utf-8")
+        return server._inject_js_into_html(page, server._visible_epoch)  # reload when fixed
+
+    server.builder = build_or_show_problems
+    server.error_handler = problems_or_not_found
+    return server

@@ -1,0 +1,68 @@
+"""Drafts and scheduled articles never leak: `make build` leaves them out of every output file
+(page, navigation, home page, feed, sitemap, search index, cards, 404), while their surveys
+still count as shown. `make serve` shows them with a banner (tests/browser/test_live_reload.py)."""
+
+from __future__ import annotations
+
+from conftest import build, make_site
+
+DRAFT = """---
+title: Secret Draft Title
+summary: A draft summary nobody may read yet.
+author: rob-lovitt
+draft: true
+---
+
+Draft text.
+
+<!-- data:table ubm-social-healthcare presence -->
+"""
+SCHEDULED = """---
+title: Scheduled Article Title
+summary: Not before its day.
+author: rob-lovitt
+date: 2999-01-01
+---
+
+Scheduled text.
+"""
+
+
+def add_held_pages(root):
+    (root / "docs/articles/secret-draft.md").write_text(DRAFT, encoding="utf-8")
+    (root / "docs/articles/scheduled.md").write_text(SCHEDULED, encoding="utf-8")
+    return root
+
+
+def test_drafts_and_scheduled_articles_are_in_no_output_file(tmp_path):
+    result = build(add_held_pages(make_site(tmp_path)))
+    assert result.returncode == 0, result.output
+    files = [p for p in result.site.rglob("*") if p.is_file()]
+    assert len(files) > 20
+    for path in files:
+        data = path.read_bytes()
+        for secret in (b"Secret Draft", b"secret-draft", b"Scheduled Article", b"articles/scheduled", b"draft summary"):
+            assert secret not in data, (path, secret)
+    assert not (result.site / "articles/secret-draft").exists()
+    # The published article is untouched.
+    assert "Social Healthcare: How Do You Stack Up?" in result.page("index.html")
+
+
+def test_a_survey_shown_only_on_a_draft_is_not_reported_unused(tmp_path):
+    root = add_held_pages(make_site(tmp_path))
+    article = root / "docs/articles/social-healthcare-how-do-you-stack-up.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("<!-- data:table ubm-social-healthcare presence -->\n", ""),
+        encoding="utf-8",
+    )
+    result = build(root)
+    assert result.returncode == 0, result.output
+    assert "shown on no page" not in result.output
+
+
+def test_a_draft_flag_must_be_true_or_false(tmp_path):
+    root = make_site(tmp_path)
+    (root / "docs/articles/secret-draft.md").write_text(DRAFT.replace("draft: true", "draft: maybe"), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "docs/articles/secret-draft.md:5:8: draft: must be true or false" in result.output

@@ -1,0 +1,77 @@
+"""`make review`: on a temporary git repository, a changed figure, an added answer and a new
+article give exactly this summary, in text and in Markdown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, make_site
+
+SURVEY = "data/surveys/ubm-social-healthcare.yml"
+NEW_ARTICLE = """---
+title: A Second Article
+summary: Another look at the same survey.
+author: rob-lovitt
+---
+
+Some text.
+"""
+
+
+@pytest.fixture
+def changed(tmp_path):
+    root = make_site(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=root, check=True)
+    subprocess.run([*git, "add", "."], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=root, check=True)
+    survey = root / SURVEY
+    text = survey.read_text(encoding="utf-8").replace("percent: 53", "percent: 52")
+    text = text.replace(
+        "        label: To schedule appointments\n        percent: 12\n",
+        "        label: To schedule appointments\n        percent: 12\n"
+        "      - id: recruit-staff\n        label: To recruit staff\n        percent: 8\n",
+    )
+    survey.write_text(text, encoding="utf-8")
+    (root / "docs/articles/second.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    return root
+
+
+def review(root, *extra: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/review.py"), "--base", "main", "--repo", str(root), *extra],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_review_lists_figures_answers_articles_and_pages(changed):
+    assert review(changed) == (
+        "Review of this change against main\n"
+        "\n"
+        "Figures changed:\n"
+        "  ubm-social-healthcare / presence / some-presence: 53% -> 52%\n"
+        "\n"
+        "Added:\n"
+        "  answer ubm-social-healthcare / uses / recruit-staff: 8%\n"
+        "\n"
+        "Articles:\n"
+        "  added: docs/articles/second.md\n"
+        "\n"
+        "Pages whose output changes:\n"
+        "  changed: http://127.0.0.1:8000/404.html\n"
+        "  added: http://127.0.0.1:8000/articles/second/\n"
+        "  changed: http://127.0.0.1:8000/articles/social-healthcare-how-do-you-stack-up/\n"
+        "  changed: http://127.0.0.1:8000/\n"
+    )
+
+
+def test_review_as_markdown_for_the_job_summary(changed):
+    summary = review(changed, "--markdown", "--preview-url", "https://example.org/artifact/1")
+    assert summary.startswith("## What this change publishes (against `main`)\n")
+    assert "- `ubm-social-healthcare / presence / some-presence: 53% -> 52%`\n" in summary
+    assert summary.endswith("[Download the built site (preview)](https://example.org/artifact/1)\n")
