@@ -62,6 +62,7 @@ lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	node_modules/.bin/markdownlint-cli2
+	node_modules/.bin/markdownlint-cli2 --config docs.markdownlint-cli2.jsonc
 	$(BIN)/yamllint --strict .
 
 format: $(STAMP) ## Ruff: fix formatting

@@ -26,13 +26,20 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 # "file:line:col: message", "file:line: message" or "file: message", as Problem prints them.
-_PLACED = re.compile(r"^(?P<file>[\w./@+-]+\.[A-Za-z]+)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)$")
+_PLACED = re.compile(r"^(?P<file>[\w./@+ -]+\.[A-Za-z]+)(?::(?P<line>\d+))?(?::(?P<col>\d+))?: (?P<message>.+)$")
+_LOGGER = re.compile(r"^hooks/[\w.]+: ")  # the prefix of a hook's own logger
+_DOC_FILE = re.compile(r"^Doc file '(?P<file>[^']+)'")  # MkDocs's link and anchor warnings
+DOCS = "docs/"  # where MkDocs's "Doc file" paths start from (set from mkdocs.yml)
 _MAX_LINES = 200  # per log record; the rest is summed up by the build itself
 
 
 def annotation(level: str, line: str) -> str:
     """A GitHub workflow command for one line of the build's output. Values are encoded by
     GitHub's rules, so nothing from a file can end the command or start another."""
+    line = _LOGGER.sub("", line)
+    doc_file = _DOC_FILE.match(line)
+    if doc_file:
+        return f"::{level} file={_prop(DOCS + doc_file['file'])},title=mkdocs build::{_data(line)}"
     found = _PLACED.match(line)
     if not found:
         return f"::{level} title=mkdocs build::{_data(line)}"
@@ -87,6 +94,13 @@ def _install(handler: logging.Handler) -> None:
 def on_startup(command: str, dirty: bool) -> None:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         _install(_Annotations())
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global DOCS
+    docs = Path(config.docs_dir)
+    config_dir = Path(config.config_file_path or ".").parent
+    DOCS = (docs.relative_to(config_dir).as_posix() if docs.is_relative_to(config_dir) else docs.name) + "/"
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from survey_data import Problem
 from survey_data.errors import quote
 from survey_data.load import Dataset, suggest
+from survey_data.models import TYPED_FIGURE
 from survey_render import (
     ArticleLink,
     Citation,
     Downloads,
     Link,
     download_paths,
+    render_archive_page,
     render_article_list,
     render_author_bio,
     render_benchmark,
@@ -38,6 +40,13 @@ from survey_render.pieces import SECTION_LEVEL
 # line, not by one pattern that could backtrack.
 PLACEHOLDER = re.compile(r"<!--[ \t]*data:(?P<body>[^\n]{0,400}?)-->")
 OPENING = re.compile(r"<!--[ \t]*data:")
+# A comment that a writer meant as a placeholder but mistyped ("Data:", "data :", "data-",
+# a no-break space): it would vanish from the page without a word.
+LOOKALIKE = re.compile(
+    r"<!--[\s\u00a0\u200b]*data(?:[\s\u00a0]*[:\-]|[\s\u00a0]+(?:tables?|figure|takeaway|author|source|"
+    r"self-assessment|articles|archive)\b)",
+    re.IGNORECASE,
+)
 MAX_PLACEHOLDERS = 1_000  # per page: bounds the generated output (the article has 8)
 MAX_PROBLEMS = 50  # per page: the rest are summed up in one line
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)", re.M)  # an ATX heading's hashes
@@ -146,6 +155,32 @@ def _tables(ctx: Context, survey: str) -> str:
     return render_survey_benchmarks(survey, found, ctx.downloads(survey), ctx.place_late, ctx.level, first, edit)
 
 
+HOME_ARTICLES = 10  # on a page's list of articles; the archive pages hold the rest
+ARCHIVE_PAGE = 50  # articles per archive page: no page grows with the number of articles
+
+
+def archive_path(page: int) -> str:
+    """Where archive page `page` (from 1) is published: archive/, archive/page/2/, ..."""
+    return "archive/" if page == 1 else f"archive/page/{page}/"
+
+
+def _newest(ctx: Context) -> str:
+    links = ctx.article_links()
+    more = ctx.links.relative(archive_path(1)) if ctx.links and len(links) > HOME_ARTICLES else None
+    return render_article_list(links[:HOME_ARTICLES], archive_href=more, total=len(links))
+
+
+def _archive(ctx: Context, page: str) -> str:
+    links = ctx.article_links()
+    pages = max(1, -(-len(links) // ARCHIVE_PAGE))
+    if not page.isdigit() or not 1 <= int(page) <= pages:
+        raise Unresolved(f"archive page {quote(page)} does not exist: there are {pages}")
+    number = int(page)
+    href = (lambda n: ctx.links.relative(archive_path(n))) if ctx.links else (lambda n: archive_path(n))
+    shown = links[(number - 1) * ARCHIVE_PAGE : number * ARCHIVE_PAGE]
+    return render_archive_page(shown, number, pages, href, len(links))
+
+
 def _your_benchmark(ctx: Context, survey: str) -> str:
     found = ctx.survey(survey)
     if survey in ctx.gathered:
@@ -206,7 +241,10 @@ KINDS: dict[str, Kind] = {
         _your_benchmark,
         "'Your benchmark': the reader's answers to the survey's benchmarks on the page, gathered, to copy or print",
     ),
-    "articles": Kind((), True, lambda ctx: render_article_list(ctx.article_links()), "the list of articles"),
+    "articles": Kind(
+        (), True, lambda ctx: _newest(ctx), f"the newest {HOME_ARTICLES} articles, and a link to the rest"
+    ),
+    "archive": Kind(("PAGE",), True, lambda ctx, page: _archive(ctx, page), "one page of the archive of all articles"),
 }
 
 
@@ -274,6 +312,12 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
             problems.append(Problem(page, line, column, match.group(0).strip(), str(err)))
             return ""
 
+    for start, _ in comments:
+        if LOOKALIKE.match(markdown, start):
+            line, column = position(start)
+            text = markdown[start : markdown.find("-->", start) + 3]
+            message = "this comment looks like a placeholder but is not one: a placeholder starts exactly '<!-- data:'"
+            problems.append(Problem(page, line, column, quote(text), message))
     expanded = PLACEHOLDER.sub(replace, markdown)
     closed = {m.start() for m in PLACEHOLDER.finditer(markdown)}
     for opening in OPENING.finditer(markdown):
@@ -289,14 +333,35 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
 
 
 # A percentage typed into a page: every figure a reader sees must come from data/. "&#37;"
-# writes a percent sign this does not match, for a percentage that is not a survey figure.
-TYPED_FIGURE = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s*(?:%|per\s?cent\b)", re.IGNORECASE)
-INLINE_CODE = re.compile(r"`[^`\n]*`")
+# writes a percent sign this does not match, for a percentage that is not a survey figure;
+# the other spellings of the sign (fullwidth, &percnt;, &#x25;, \u0025) are matched.
+BACKTICKS = re.compile(r"`+")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code spans on each line: a run of backticks up to the next run of the same
+    length (as CommonMark pairs them). One pass over the runs: linear, whatever the text."""
+    spans = []
+    opened: tuple[int, int] | None = None  # (start, length) of the open run
+    line_end = -1
+    for run in BACKTICKS.finditer(text):
+        if run.start() > line_end:  # a new line: an unclosed run stays literal
+            opened, line_end = None, text.find("\n", run.start()) % (len(text) + 1)
+        length = run.end() - run.start()
+        if opened is None:
+            opened = (run.start(), length)
+        elif length == opened[1]:
+            spans.append((opened[0], run.end()))
+            opened = None
+    return spans
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.S | re.M)
 
 
 def typed_figures(page: str, text: str) -> list[Problem]:
     """Problems for each percentage typed into a page's text (front matter included), outside
-    code and HTML comments."""
+    code, HTML comments and tags, and addresses (50%20 is an encoded space)."""
     code = _fenced_code(text)
     code_starts = [start for start, _ in code]
 
@@ -304,8 +369,11 @@ def typed_figures(page: str, text: str) -> list[Problem]:
         i = bisect.bisect(code_starts, pos) - 1
         return i >= 0 and pos < code[i][1]
 
-    skipped = sorted([*code, *_comments(text, in_code), *((m.start(), m.end()) for m in INLINE_CODE.finditer(text))])
+    spans = [*code, *_comments(text, in_code), *_code_spans(text)]
+    skipped = sorted(spans)
     skipped_starts = [start for start, _ in skipped]
+    front = _FRONT_MATTER.match(text)
+    front_end = front.end() if front else 0
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     problems = []
     for match in TYPED_FIGURE.finditer(text):
@@ -313,11 +381,21 @@ def typed_figures(page: str, text: str) -> list[Problem]:
         if i >= 0 and match.start() < skipped[i][1]:
             continue
         line = bisect.bisect(line_starts, match.start())
-        message = (
-            "a percentage typed into the page: every figure must come from data/, so write "
-            "<!-- data:figure SURVEY QUESTION ANSWER --> instead; for a percentage that is not a survey figure, "
-            "write the sign as &#37; (50&#37;) or the space before 'percent' as &nbsp;"
-        )
+        before = text[line_starts[line - 1] : match.start()]
+        in_address = before.rfind("](") > before.rfind(")")
+        if before.startswith(("    ", "\t")) or before.rfind("<") > before.rfind(">") or in_address:
+            continue  # indented code, inside a tag, or a link's address
+        if match.start() < front_end:
+            message = (
+                "a percentage typed into the front matter: every figure must come from data/, and front matter is "
+                "plain text shown as typed; write the share in words, or leave the figure to the article's text"
+            )
+        else:
+            message = (
+                "a percentage typed into the page: every figure must come from data/, so write "
+                "<!-- data:figure SURVEY QUESTION ANSWER --> instead; for a percentage that is not a survey figure, "
+                "write the sign as &#37; (50&#37;) or the space before 'percent' as &nbsp;"
+            )
         problems.append(Problem(page, line, match.start() - line_starts[line - 1] + 1, quote(match.group(0)), message))
         if len(problems) >= MAX_PROBLEMS:
             break

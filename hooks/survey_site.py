@@ -91,6 +91,7 @@ class _Build:
         self.minutes: dict[str, int] = {}  # article -> minutes to read its text
         self.held: dict[str, str] = {}  # page -> why it is not published yet (shown only by serve)
         self.reserved: set[tuple[str, str | None]] = set()  # benchmarks on pages not built
+        self.published: set[str] = set()  # surveys shown on a page that is built
 
 
 _build: _Build | None = None
@@ -161,6 +162,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     held: dict[str, str] = {}
     reserved: set[tuple[str, str | None]] = set()
     today = datetime.now(UTC).date()
+    published: set[str] = set()  # surveys a built page shows: only theirs are downloadable
     authors = dataset.authors if dataset else None
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
@@ -190,7 +192,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             held[file.src_uri] = reason
             if not _serving:
                 reserved.update(shortcodes.benchmarks(text))  # its survey is not "unused"
+                if dataset is not None and not meta.draft:
+                    # A scheduled article is checked now, not on the day it is published.
+                    body = get_data(text)[0]
+                    above = text[: len(text) - len(body)].count("\n")
+                    problems += shortcodes.expand(body, shown, above, shortcodes.Context(dataset))[1]
                 continue
+        published |= set(shortcodes.cited_surveys(text))
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
             placed = shortcodes.benchmarks(text)
@@ -211,8 +219,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.leads = leads
     _build.held = held
     _build.reserved = reserved
+    _build.published = published
     _add_generated_files(files, config)
+    problems = _add_archive_pages(files, config)
+    if problems:
+        raise PluginError(str(DataError(problems)))
     return files
+
+
+def _add_archive_pages(files: Files, config: MkDocsConfig) -> list[Problem]:
+    """archive/, archive/page/2/, ...: every article, newest first, a fixed number a page,
+    as a blog's archive. Only the first is in the navigation (mkdocs.yml's not_in_nav): no
+    page lists every article, so the build grows linearly with their number."""
+    assert _build is not None
+    count = len(_build.articles)
+    pages = max(1, -(-count // shortcodes.ARCHIVE_PAGE))
+    problems = []
+    for number in range(1, pages + 1):
+        src = "archive/index.md" if number == 1 else f"archive/page/{number}.md"
+        if files.get_file_from_path(src) is not None:
+            message = "archive/ is where the site lists every article: rename this page or its folder"
+            problems.append(Problem(f"docs/{src}", None, None, "", message))
+            continue
+        title = "All articles" if number == 1 else f"All articles, page {number}"
+        content = f"# All articles\n\n<!-- data:archive {number} -->\n"
+        files.append(File.generated(config, src, content=content))
+        _build.metas[src] = PageMeta(title=title, hide=["navigation", "toc"])
+    return problems
 
 
 def _lead(dataset: Dataset | None, found: tuple[str, str | None] | None):
@@ -269,6 +302,8 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
     site_url = config.site_url or ""
     root = project_root(config)
     for survey_id, survey in _build.dataset.surveys.items():
+        if not _serving and survey_id not in _build.published:
+            continue  # only on drafts or scheduled articles (or on no page: on_env says so)
         paths = download_paths(survey_id)
         package_url = urljoin(site_url, paths["package"])
         files.append(File.generated(config, paths["package"], content=data_package(survey_id, survey, package_url)))
@@ -315,7 +350,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if isinstance(page.meta.get("title"), str):
         # Material prints the page title into the nav, <h1> and search index unescaped.
         page.meta["title"] = escape(page.meta["title"])
-    if page.file.src_uri in _build.articles or page.is_homepage:
+    if page.file.src_uri in _build.articles or page.is_homepage or page.file.src_uri.startswith("archive/"):
         # A publication's pages, not a manual's: one column, no documentation sidebars.
         page.meta.setdefault("hide", ["navigation", "toc"])
     if page.file.src_uri in _build.articles:
@@ -454,7 +489,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                 author_href=f"#{bio}" if f'id="{bio}"' in (page.content or "") else None,
                 date=meta.date,
                 minutes=_build.minutes.get(page.file.src_uri, 1),
-                home_href=get_relative_url("", page.file.url) or "./",
+                home_href=get_relative_url(shortcodes.archive_path(1), page.file.url),
                 notices=tuple(
                     (surveys[s].title if len(cited) > 1 else "", notice)
                     for s in cited
@@ -500,8 +535,10 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         context["head_meta"] = render_head(facts)
         # Its links start at the site's root: the host serves it at any missing address.
         root = urlsplit(site_url).path or "/"
-        articles = [(root + file.url, meta.title) for file, meta in _newest_first(_build.articles.values())]
-        context["not_found"] = render_not_found(root, articles)
+        newest = _newest_first(_build.articles.values())[: shortcodes.HOME_ARTICLES]
+        articles = [(root + file.url, meta.title) for file, meta in newest]
+        more = root + shortcodes.archive_path(1) if len(_build.articles) > len(articles) else None
+        context["not_found"] = render_not_found(root, articles, more, len(_build.articles))
     return context
 
 

@@ -27,13 +27,15 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from survey_data import DataError, load_dataset  # noqa: E402
 from survey_render.numbers import format_percent  # noqa: E402
 
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+# Page addresses: under SITE_URL where it is set, else from the site's root (/articles/x/).
+SITE_URL = os.environ.get("SITE_URL") or "/"
 
 
 @dataclass
 class Review:
     base: str
     figures: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # labels, titles, wording, kind, scale, source
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
@@ -69,6 +71,8 @@ def compare_data(base: Path, head: Path, review: Review) -> None:
         if survey_id not in old_surveys:
             review.added.append(f"survey {survey_id}")
             continue
+        if old_surveys[survey_id].source != new.surveys[survey_id].source:
+            review.texts.append(f"{survey_id}: source (methodology) changed")
         before = {q.id: q for q in old_surveys[survey_id].questions}
         after = {q.id: q for q in new.surveys[survey_id].questions}
         for question_id in [*before, *(q for q in after if q not in before)]:
@@ -79,8 +83,17 @@ def compare_data(base: Path, head: Path, review: Review) -> None:
             if question_id not in before:
                 review.added.append(f"question {where}")
                 continue
-            old_answers = {a.id: a for a in before[question_id].answers}
-            new_answers = {a.id: a for a in after[question_id].answers}
+            old_q, new_q = before[question_id], after[question_id]
+            for name in ("title", "wording", "kind", "scale", "base", "sample_size"):
+                if getattr(old_q, name) != getattr(new_q, name):
+                    review.texts.append(f"{where}: {name} {getattr(old_q, name)!r} -> {getattr(new_q, name)!r}")
+            old_answers = {a.id: a for a in old_q.answers}
+            new_answers = {a.id: a for a in new_q.answers}
+            for answer_id in old_answers.keys() & new_answers.keys():
+                for name in ("label", "detail"):
+                    was, now = getattr(old_answers[answer_id], name), getattr(new_answers[answer_id], name)
+                    if was != now:
+                        review.texts.append(f"{where} / {answer_id}: {name} {was!r} -> {now!r}")
             for answer_id, answer in new_answers.items():
                 if answer_id not in old_answers:
                     review.added.append(f"answer {where} / {answer_id}: {format_percent(answer.percent)}")
@@ -111,11 +124,12 @@ def compare_articles(base: Path, head: Path, review: Review) -> None:
 
 
 def build(root: Path, out: Path) -> bool:
-    env = {**os.environ, "SITE_URL": SITE_URL, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    env["SITE_URL"] = SITE_URL if SITE_URL.startswith("http") else "http://127.0.0.1:8000/"
     env.pop("GITHUB_ACTIONS", None)  # the checks already annotated this build's problems
     env["PYTHONPATH"] = str(root / "hooks")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=root,
         env=env,
         capture_output=True,
@@ -148,6 +162,7 @@ def compare_pages(base: Path, head: Path, work: Path, review: Review) -> None:
 
 SECTIONS = [
     ("figures", "Figures changed"),
+    ("texts", "Words changed"),
     ("added", "Added"),
     ("removed", "Removed"),
     ("articles", "Articles"),
@@ -158,7 +173,7 @@ SECTIONS = [
 def text(review: Review) -> str:
     lines = [f"Review of this change against {review.base}"]
     lines += [f"Note: {note}" for note in review.notes]
-    if not (review.figures or review.added or review.removed):
+    if not (review.figures or review.added or review.removed or review.texts):
         lines += ["", "No published figure, answer, question or survey changes."]
     for attribute, title in SECTIONS:
         items = getattr(review, attribute)
@@ -172,7 +187,7 @@ def text(review: Review) -> str:
 def markdown(review: Review, preview_url: str | None) -> str:
     lines = [f"## What this change publishes (against `{review.base}`)"]
     lines += ["", *(f"> {note}" for note in review.notes)] if review.notes else []
-    if not (review.figures or review.added or review.removed):
+    if not (review.figures or review.added or review.removed or review.texts):
         lines += ["", "No published figure, answer, question or survey changes."]
     for attribute, title in SECTIONS:
         items = getattr(review, attribute)

@@ -60,6 +60,6 @@ def test_values_cannot_forge_a_command():
     forged = annotation("error", "data/x.yml:3:1: label: 50%0A::error::forged, a:b")
     assert forged == "::error file=data/x.yml,line=3,col=1,title=label::label: 50%250A::error::forged, a:b"
     assert annotation("warning", "Doc file 'x.md' links to 'y.md'") == (
-        "::warning title=mkdocs build::Doc file 'x.md' links to 'y.md'"
+        "::warning file=docs/x.md,title=mkdocs build::Doc file 'x.md' links to 'y.md'"
     )
     assert annotation("error", "weird,file:name.md:1: x") == "::error title=mkdocs build::weird,file:name.md:1: x"

@@ -66,3 +66,31 @@ def test_a_draft_flag_must_be_true_or_false(tmp_path):
     result = build(root)
     assert result.returncode == 1
     assert "docs/articles/secret-draft.md:5:8: draft: must be true or false" in result.output
+
+
+def test_a_survey_only_a_draft_shows_is_not_published(tmp_path):
+    root = make_site(tmp_path)
+    secret = (root / "data/surveys/ubm-social-healthcare.yml").read_text(encoding="utf-8")
+    (root / "data/surveys/secret-poll.yml").write_text(secret.replace("title: UBM Tech survey", "title: Embargoed"))
+    draft = DRAFT.replace("<!-- data:table ubm-social-healthcare presence -->", "<!-- data:tables secret-poll -->")
+    (root / "docs/articles/secret-draft.md").write_text(draft, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.output
+    assert not (result.site / "data/secret-poll").exists()
+    for path in result.site.rglob("*"):
+        if path.is_file():
+            assert b"secret-poll" not in path.read_bytes() and b"Embargoed" not in path.read_bytes(), path
+
+
+def test_a_scheduled_article_is_checked_before_its_day(tmp_path):
+    root = make_site(tmp_path)
+    broken = SCHEDULED.replace(
+        "Scheduled text.", "Scheduled text.\n\n<!-- data:tabel ubm-social-healthcare presence -->"
+    )
+    (root / "docs/articles/scheduled.md").write_text(broken, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert (
+        "docs/articles/scheduled.md:10:1: <!-- data:tabel ubm-social-healthcare presence -->: unknown placeholder"
+        in (result.output)
+    )

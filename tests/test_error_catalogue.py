@@ -205,6 +205,32 @@ CATALOGUE = [
         ],
         edits=[(A, "Here’s what they found:", "Here’s what they found (53% of them):")],
     ),
+    Mistake(
+        "placeholder-mistyped-as-a-comment",
+        [
+            f"{A}:{line(A, 'data:takeaway get-social')}:1: '<!-- Data:takeaway get-social -->': this comment looks "
+            "like a placeholder but is not one: a placeholder starts exactly '<!-- data:'"
+        ],
+        edits=[(A, "<!-- data:takeaway get-social -->", "<!-- Data:takeaway get-social -->")],
+    ),
+    Mistake(
+        "percentage-typed-into-front-matter",
+        [
+            f"{A}:{line(A, 'summary:') + 1}:3: '40%': a percentage typed into the front matter: every figure must "
+            "come from data/, and front matter is plain text shown as typed; write the share in words, or leave the "
+            "figure to the article's text"
+        ],
+        edits=[(A, "  Reports that scold", "  40% of reports that scold")],
+    ),
+    Mistake(
+        "percentage-typed-into-a-takeaway",
+        [
+            f"data/takeaways.yml:{line('data/takeaways.yml', 'title:')}:5: takeaways[0].title: a percentage typed into "
+            "text ('9 percent'): every figure must come from a survey file; write the share in words, or put the figure "
+            "in the article with <!-- data:figure ... -->"
+        ],
+        edits=[("data/takeaways.yml", 'title: "The choice', 'title: "9 percent say the choice')],
+    ),
     # ---- survey disclosure (AAPOR items) ----
     Mistake(
         "margin-of-error-for-opt-in-sample",

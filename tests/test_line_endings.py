@@ -26,7 +26,12 @@ def test_crlf_and_bom_build_and_lint(tmp_path):
     )
     assert yaml_lint.returncode == 0, yaml_lint.stdout
     markdown_lint = subprocess.run(
-        [str(ROOT / "node_modules/.bin/markdownlint-cli2"), str(root / FILES[1])],
+        [
+            str(ROOT / "node_modules/.bin/markdownlint-cli2"),
+            "--config",
+            "docs.markdownlint-cli2.jsonc",
+            str(root / FILES[1]),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

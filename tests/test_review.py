@@ -63,10 +63,21 @@ def test_review_lists_figures_answers_articles_and_pages(changed):
         "  added: docs/articles/second.md\n"
         "\n"
         "Pages whose output changes:\n"
-        "  changed: http://127.0.0.1:8000/404.html\n"
-        "  added: http://127.0.0.1:8000/articles/second/\n"
-        "  changed: http://127.0.0.1:8000/articles/social-healthcare-how-do-you-stack-up/\n"
-        "  changed: http://127.0.0.1:8000/\n"
+        "  changed: /404.html\n"
+        "  changed: /archive/\n"
+        "  added: /articles/second/\n"
+        "  changed: /articles/social-healthcare-how-do-you-stack-up/\n"
+        "  changed: /\n"
+    )
+
+
+def test_review_lists_changed_words(changed):
+    survey = changed / SURVEY
+    text = survey.read_text(encoding="utf-8").replace("label: Very effective", "label: Highly effective")
+    survey.write_text(text, encoding="utf-8")
+    assert (
+        "Words changed:\n  ubm-social-healthcare / effectiveness / very-effective: label 'Very effective' -> "
+        "'Highly effective'\n" in review(changed)
     )
 
 

@@ -150,7 +150,7 @@ def test_a_dated_article_has_date_published(tmp_path):
 def test_sitemap_robots_and_404(project_build):
     sitemap = ET.fromstring(project_build.page("sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    assert {loc.text for loc in sitemap.findall("s:url/s:loc", ns)} == {SITE_URL, ARTICLE_URL}
+    assert {loc.text for loc in sitemap.findall("s:url/s:loc", ns)} == {SITE_URL, ARTICLE_URL, SITE_URL + "archive/"}
     assert project_build.page("robots.txt") == f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n"
     not_found = project_build.page("404.html")
     assert "Page not found" in Text(not_found).text

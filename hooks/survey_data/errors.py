@@ -18,7 +18,10 @@ MAX_FILE = 200  # characters of a file name
 # Line breaks of any kind, C0/C1 controls, bidirectional controls (which reorder what follows
 # on a terminal), noncharacters and lone surrogates: never printed as they are.
 _UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+    # Also what looks like nothing or like another character in a message: no-break and
+    # zero-width spaces, the word joiner, the byte-order mark, the no-break hyphen.
+    "[\x00-\x1f\x7f-\xa0\u00ad\u2011\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
 )
 
 

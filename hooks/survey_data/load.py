@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from survey_data.errors import DataError, Problem, quote
 from survey_data.files import check_file, read_text
 from survey_data.models import (
+    TYPED_FIGURE,
     ArticleMeta,
     Author,
     AuthorsFile,
@@ -330,6 +331,22 @@ def _consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]
     for attribute in ("authors", "takeaways"):
         if hasattr(parsed, attribute):
             out += _duplicate_ids(getattr(parsed, attribute), (attribute,), doc)
+            out += _typed_figures(getattr(parsed, attribute), attribute)
+    return out
+
+
+def _typed_figures(items: list, attribute: str) -> list[tuple[Path, str]]:
+    """A percentage typed into a bio or a takeaway: readers see it as a survey figure."""
+    out: list[tuple[Path, str]] = []
+    for index, item in enumerate(items):
+        for name in ("title", "body", "bio"):
+            found = TYPED_FIGURE.search(getattr(item, name, "") or "")
+            if found:
+                message = (
+                    f"a percentage typed into text ({quote(found.group(0))}): every figure must come from a survey "
+                    "file; write the share in words, or put the figure in the article with <!-- data:figure ... -->"
+                )
+                out.append(((attribute, index, name), message))
     return out
 
 

@@ -30,6 +30,12 @@ UNPUBLISHABLE = re.compile(
     "\ud800-\udfff" + _NONCHARACTERS + "]"
 )
 _PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
+# A percentage typed where a reader sees it: figures come from survey files only. "&#37;" (in
+# a page) writes a sign this does not match; its other spellings are matched.
+TYPED_FIGURE = re.compile(  # \uff05: the fullwidth percent sign
+    r"(?<![%\w])\d{1,3}(?:[.,]\d+)?\s*(?:(?:%|\uff05|&percnt;|&#[xX]0*25;|\\[uxU]0*25)(?![0-9A-Fa-f]{2})|per\s?cent\b)",
+    re.IGNORECASE,
+)
 
 
 def unpublishable(text: str, breaks: bool = False) -> tuple[int, str] | None:

@@ -83,9 +83,12 @@ def render_colophon(colophon: Colophon) -> str:
     return _render("colophon.html", colophon=colophon)
 
 
-def render_not_found(home_href: str, articles: list[tuple[str, str]]) -> str:
-    """The 404 page's body: where to go instead. `articles` are (href, title), newest first."""
-    return _render("not_found.html", home_href=home_href, articles=articles)
+def render_not_found(
+    home_href: str, articles: list[tuple[str, str]], archive_href: str | None = None, total: int = 0
+) -> str:
+    """The 404 page's body: where to go instead. `articles` are (href, title), the newest;
+    `archive_href` leads to all `total` of them."""
+    return _render("not_found.html", home_href=home_href, articles=articles, archive_href=archive_href, total=total)
 
 
 def render_draft_banner(reason: str) -> str:

@@ -220,8 +220,18 @@ class ArticleLink:
     lead: LeadChart | None = None  # the article's first benchmark, drawn small
 
 
-def render_article_list(articles: list[ArticleLink]) -> str:
-    return _render("article_list.html", articles=articles)
+def render_article_list(articles: list[ArticleLink], archive_href: str | None = None, total: int = 0) -> str:
+    """Articles, newest first; with `archive_href`, a link to all `total` of them."""
+    return _render("article_list.html", articles=articles, archive_href=archive_href, total=total)
+
+
+def render_archive_page(
+    articles: list[ArticleLink], page: int, pages: int, href: Callable[[int], str], total: int
+) -> str:
+    """One page of the archive: its articles and the way to the other pages."""
+    return _render("archive_page.html", articles=articles, page=page, pages=pages, href=href, total=total) + (
+        "\n" + render_article_list(articles)
+    )
 
 
 def render_your_benchmark(survey_id: str, survey: Survey, level: int = SECTION_LEVEL, page_url: str = "") -> str:

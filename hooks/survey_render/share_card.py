@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -58,9 +58,11 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
 
 
 def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
-    """`text` cut with an ellipsis to fit `width` pixels."""
+    """`text` cut with an ellipsis to fit `width` pixels (a long text is cut to what a line
+    could ever hold first, so the search is short)."""
     if font.getlength(text) <= width:
         return text
+    text = text[: width // 2 + 1]  # no glyph is narrower than 2 px at these sizes
     low, high = 0, len(text)  # the longest prefix that fits with "…"
     while low < high:
         mid = (low + high + 1) // 2
@@ -71,27 +73,39 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text[:low].rstrip() + "…"
 
 
+@lru_cache(maxsize=1 << 16)
+def _length(font: ImageFont.FreeTypeFont, text: str) -> float:
+    return font.getlength(text)
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
     """Greedy line breaking at spaces; a word wider than a line is cut; the last line that
-    fits ends with an ellipsis when text is left over."""
+    fits ends with an ellipsis when text is left over. Each word is measured once (a line's
+    width is its words' and spaces' widths added up), so long notes cost linear time."""
     if max_lines < 1:
         return []
     words = text.split()
+    space = _length(font, " ")
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0.0
     for at, word in enumerate(words):
-        candidate = f"{line} {word}" if line else word
-        if font.getlength(candidate) <= width:
-            line = candidate
+        size = _length(font, word)
+        if used + (space if line else 0) + size <= width - 1:  # a pixel spare for rounding
+            used += (space if line else 0) + size
+            line.append(word)
             continue
         if line:
-            lines.append(line)
+            lines.append(" ".join(line))
         if len(lines) == max_lines:  # words[at:] do not fit: end the last line with "…"
             lines[-1] = _fit(" ".join([lines[-1], *words[at:]]), font, width)
             return lines
-        line = word if font.getlength(word) <= width else _fit(word, font, width)
+        if size <= width - 1:
+            line, used = [word], size
+        else:
+            line, used = [_fit(word, font, width)], float(width)
     if line:
-        lines.append(line)
+        lines.append(" ".join(line))
     return lines
 
 
