@@ -8,7 +8,7 @@ from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-PAGES = ["/", "/articles/social-healthcare-how-do-you-stack-up/", "/404.html"]
+PAGES = ["/", "/articles/social-healthcare-how-do-you-stack-up/", "/404.html", "/archive/"]
 
 
 def axe_violations(page) -> list[str]:

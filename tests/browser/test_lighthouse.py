@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 from audit import LIGHTHOUSE, lighthouse, scores
 
-PAGES = {"home": "/", "article": "/articles/social-healthcare-how-do-you-stack-up/", "404": "/404.html"}
+PAGES = {
+    "home": "/",
+    "article": "/articles/social-healthcare-how-do-you-stack-up/",
+    "404": "/404.html",
+    "archive": "/archive/",
+}
 
 
 @pytest.mark.parametrize("name", PAGES)
