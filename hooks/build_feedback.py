@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+
 from survey_data.errors import printable
 from survey_render.problem_page import render_problem_page
 
@@ -31,6 +33,9 @@ _LOGGER = re.compile(r"^hooks/[\w.]+: ")  # the prefix of a hook's own logger
 _DOC_FILE = re.compile(r"^Doc file '(?P<file>[^']+)'")  # MkDocs's link and anchor warnings
 DOCS = "docs/"  # where MkDocs's "Doc file" paths start from (set from mkdocs.yml)
 _MAX_LINES = 200  # per log record; the rest is summed up by the build itself
+# The engine's logger: "mkdocs", or "properdocs" under ProperDocs (which redirects mkdocs.*
+# imports to its own modules, and logs under its own name).
+ENGINE_LOG = PluginError.__module__.split(".")[0]
 
 
 def annotation(level: str, line: str) -> str:
@@ -86,7 +91,7 @@ class _Collect(logging.Handler):
 
 
 def _install(handler: logging.Handler) -> None:
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(ENGINE_LOG)
     if not any(type(h) is type(handler) for h in logger.handlers):
         logger.addHandler(handler)
 
@@ -113,7 +118,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 
     def build_or_show_problems() -> None:
         collect = _Collect()
-        logging.getLogger("mkdocs").addHandler(collect)
+        logging.getLogger(ENGINE_LOG).addHandler(collect)
         try:
             rebuild()
             failed.clear()
@@ -124,11 +129,11 @@ def on_serve(server, config: MkDocsConfig, builder):
                     shutil.rmtree(child, ignore_errors=True)
                 else:
                     child.unlink(missing_ok=True)
-            logging.getLogger("mkdocs").error(
+            logging.getLogger(ENGINE_LOG).error(
                 "The preview shows these problems on every page until they are fixed; it reloads by itself."
             )
         finally:
-            logging.getLogger("mkdocs").removeHandler(collect)
+            logging.getLogger(ENGINE_LOG).removeHandler(collect)
 
     not_found = server.error_handler
 

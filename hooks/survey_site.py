@@ -132,7 +132,8 @@ class _PrintableLog(logging.Filter):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before MkDocs walks docs/ (following links) and reads it: every entry must be a file or
     a folder inside the project, and no page too large to read."""
-    for handler in logging.getLogger("mkdocs").handlers:
+    # The engine's logger ("mkdocs", or "properdocs" under ProperDocs).
+    for handler in logging.getLogger(PluginError.__module__.split(".")[0]).handlers:
         if not any(isinstance(f, _PrintableLog) for f in handler.filters):
             handler.addFilter(_PrintableLog())
     if not config.repo_url:  # REPO_URL unset or empty: no repository, no edit links

@@ -3,6 +3,7 @@ the pull request's diff; nothing in a file can break a command's line or forge a
 
 from __future__ import annotations
 
+import pytest
 from build_feedback import annotation
 from conftest import ROOT, build, make_site
 
@@ -18,12 +19,13 @@ def commands(output: str) -> list[str]:
     return [text for text in output.splitlines() if text.startswith("::")]
 
 
-def test_a_data_error_is_annotated_on_its_line(tmp_path):
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_data_error_is_annotated_on_its_line(tmp_path, engine):
     root = make_site(tmp_path)
     survey = root / S
     text = survey.read_text(encoding="utf-8").replace("percent: 53", "percent: 153")
     survey.write_text(text.replace("title: UBM", '"bad\\nkey": 1\ntitle: UBM', 1), encoding="utf-8")
-    result = build(root, extra_env={"GITHUB_ACTIONS": "true"})
+    result = build(root, extra_env={"GITHUB_ACTIONS": "true"}, engine=engine)
     assert result.returncode == 1
     percent = line(S, "percent: 53") + 1  # one line was added above it
     title = line(S, "title: UBM")
