@@ -248,17 +248,26 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], tuple[int, int] | None]:
+    """For spans in order: the one a position lies in, or None (a binary search)."""
+    starts = [start for start, _ in spans]
+
+    def at(pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect(starts, pos) - 1
+        return spans[i] if i >= 0 and pos < spans[i][1] else None
+
+    return at
+
+
 def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[str, list[Problem]]:
     """Replace every placeholder in `markdown`. `page` is the path shown in messages and
     `line_offset` the number of lines (front matter) above `markdown` in the file."""
     problems: list[Problem] = []
-    code = _fenced_code(markdown)  # in order, never overlapping
-    code_starts = [start for start, _ in code]
+    code_at = _inside(_fenced_code(markdown))  # in order, never overlapping
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
 
     def in_code(pos: int) -> bool:  # placeholders shown as examples in code blocks stay as written
-        i = bisect.bisect(code_starts, pos) - 1
-        return i >= 0 and pos < code[i][1]
+        return code_at(pos) is not None
 
     headings = sorted(
         [(m.start(), len(m.group(1))) for m in HEADING.finditer(markdown)]
@@ -267,12 +276,12 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     headings = [(start, level) for start, level in headings if not in_code(start)]
     starts = [start for start, _ in headings]
     comments = _comments(markdown, in_code)
-    comment_starts = [start for start, _ in comments]
+    comment_at = _inside(comments)
 
     def in_comment(pos: int) -> int | None:
         """The start of the writer's HTML comment that `pos` lies in, if any."""
-        i = bisect.bisect(comment_starts, pos) - 1
-        return comments[i][0] if i >= 0 and pos < comments[i][1] else None
+        span = comment_at(pos)
+        return span[0] if span else None
 
     def level_at(pos: int) -> int:
         above = bisect.bisect(starts, pos)
@@ -332,9 +341,6 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     return expanded, problems
 
 
-# A percentage typed into a page: every figure a reader sees must come from data/. "&#37;"
-# writes a percent sign this does not match, for a percentage that is not a survey figure;
-# the other spellings of the sign (fullwidth, &percnt;, &#x25;, \u0025) are matched.
 BACKTICKS = re.compile(r"`+")
 
 
@@ -363,22 +369,15 @@ def typed_figures(page: str, text: str) -> list[Problem]:
     """Problems for each percentage typed into a page's text (front matter included), outside
     code, HTML comments and tags, and addresses (50%20 is an encoded space)."""
     code = _fenced_code(text)
-    code_starts = [start for start, _ in code]
-
-    def in_code(pos: int) -> bool:
-        i = bisect.bisect(code_starts, pos) - 1
-        return i >= 0 and pos < code[i][1]
-
-    spans = [*code, *_comments(text, in_code), *_code_spans(text)]
-    skipped = sorted(spans)
-    skipped_starts = [start for start, _ in skipped]
+    code_at = _inside(code)
+    comments = _comments(text, lambda pos: code_at(pos) is not None)
+    skipped_at = _inside(sorted([*code, *comments, *_code_spans(text)]))
     front = _FRONT_MATTER.match(text)
     front_end = front.end() if front else 0
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     problems = []
     for match in TYPED_FIGURE.finditer(text):
-        i = bisect.bisect(skipped_starts, match.start()) - 1
-        if i >= 0 and match.start() < skipped[i][1]:
+        if skipped_at(match.start()) is not None:
             continue
         line = bisect.bisect(line_starts, match.start())
         before = text[line_starts[line - 1] : match.start()]
@@ -402,24 +401,18 @@ def typed_figures(page: str, text: str) -> list[Problem]:
     return problems
 
 
-def _placed(markdown: str) -> list[list[str]]:
+def placeholders(markdown: str) -> list[list[str]]:
     """The words of each placeholder outside code, in order: a scan only (expand() reports
-    any mistake in them)."""
-    code = _fenced_code(markdown)
-    code_starts = [start for start, _ in code]
-    found = []
-    for match in PLACEHOLDER.finditer(markdown):
-        i = bisect.bisect(code_starts, match.start()) - 1
-        if not (i >= 0 and match.start() < code[i][1]):
-            found.append(match.group("body").split())
-    return found
+    any mistake in them). benchmarks() and cited_surveys() read the result."""
+    code_at = _inside(_fenced_code(markdown))
+    return [m.group("body").split() for m in PLACEHOLDER.finditer(markdown) if code_at(m.start()) is None]
 
 
-def benchmarks(markdown: str) -> list[tuple[str, str | None]]:
+def benchmarks(placed: list[list[str]]) -> list[tuple[str, str | None]]:
     """The (survey, question) of each benchmark placeholder on the page, in order; question
     None for "tables" (all of the survey's)."""
     found: list[tuple[str, str | None]] = []
-    for words in _placed(markdown):
+    for words in placed:
         if len(words) == 3 and words[0] == "table":
             found.append((words[1], words[2]))
         elif len(words) == 2 and words[0] == "tables":
@@ -427,12 +420,11 @@ def benchmarks(markdown: str) -> list[tuple[str, str | None]]:
     return found
 
 
-SURVEY_KINDS = {"table", "tables", "figure", "source", "self-assessment"}
-
-
-def cited_surveys(markdown: str) -> list[str]:
-    """The surveys whose figures or method the page shows, in order of first mention."""
-    return list(dict.fromkeys(words[1] for words in _placed(markdown) if len(words) > 1 and words[0] in SURVEY_KINDS))
+def cited_surveys(placed: list[list[str]]) -> list[str]:
+    """The surveys whose figures or method the page shows, in order of first mention: the
+    first argument of every kind that takes a SURVEY first."""
+    survey_kinds = {name for name, kind in KINDS.items() if kind.args[:1] == ("SURVEY",)}
+    return list(dict.fromkeys(words[1] for words in placed if len(words) > 1 and words[0] in survey_kinds))
 
 
 def _fenced_code(markdown: str) -> list[tuple[int, int]]:

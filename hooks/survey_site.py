@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+import PIL
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -59,7 +60,7 @@ from survey_render.article_page import (
 from survey_render.chart_image import chart_layout, chart_png, chart_svg
 from survey_render.disclosure import quality_notice
 from survey_render.pieces import benchmark_notes
-from survey_render.share_card import draw_card
+from survey_render.share_card import Card, draw_card
 from writer_paths import project_root, writer_path
 
 if TYPE_CHECKING:
@@ -87,7 +88,8 @@ class _Build:
         self.late: dict[str, dict[str, str]] = {}
         self.metas: dict[str, PageMeta | None] = {}  # every page's validated front matter
         self.leads: dict[str, tuple] = {}  # article -> (survey, question) of its first benchmark
-        self.page_surveys: dict[str, list[str]] = {}  # page -> surveys its benchmarks come from
+        self.page_surveys: dict[str, list[str]] = {}  # page -> surveys whose figures or method it shows
+        self.cards: dict[str, Card] = {}  # article -> its share card (drawn once, described in its head)
         self.minutes: dict[str, int] = {}  # article -> minutes to read its text
         self.held: dict[str, str] = {}  # page -> why it is not published yet (shown only by serve)
         self.reserved: set[tuple[str, str | None]] = set()  # benchmarks on pages not built
@@ -164,6 +166,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     reserved: set[tuple[str, str | None]] = set()
     today = datetime.now(UTC).date()
     published: set[str] = set()  # surveys a built page shows: only theirs are downloadable
+    page_surveys: dict[str, list[str]] = {}
     authors = dataset.authors if dataset else None
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
@@ -185,6 +188,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
             problems.append(Problem(shown, 1, 1, "", message))
         metas[file.src_uri] = meta
+        placed = shortcodes.placeholders(text)  # one scan, read below for surveys and lead
         reason = held_back(meta, today)
         if reason is not None:
             # MkDocs's own draft level: `serve` builds the page, `build` leaves it out of
@@ -192,18 +196,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.inclusion = InclusionLevel.DRAFT
             held[file.src_uri] = reason
             if not _serving:
-                reserved.update(shortcodes.benchmarks(text))  # its survey is not "unused"
+                reserved.update(shortcodes.benchmarks(placed))  # its survey is not "unused"
                 if dataset is not None and not meta.draft:
                     # A scheduled article is checked now, not on the day it is published.
                     body = get_data(text)[0]
                     above = text[: len(text) - len(body)].count("\n")
                     problems += shortcodes.expand(body, shown, above, shortcodes.Context(dataset))[1]
                 continue
-        published |= set(shortcodes.cited_surveys(text))
+        cited = [s for s in shortcodes.cited_surveys(placed) if dataset is not None and s in dataset.surveys]
+        page_surveys[file.src_uri] = cited
+        published.update(cited)
         if is_article and meta is not None:
             articles[file.src_uri] = (file, meta)
-            placed = shortcodes.benchmarks(text)
-            lead = _lead(dataset, placed[0] if placed else None)
+            shown_first = shortcodes.benchmarks(placed)
+            lead = _lead(dataset, shown_first[0] if shown_first else None)
             if lead is not None:
                 leads[file.src_uri] = lead
     for url, same in _same_address(files.documentation_pages()).items():
@@ -221,6 +227,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.held = held
     _build.reserved = reserved
     _build.published = published
+    _build.page_surveys = page_surveys
     _add_generated_files(files, config)
     problems = _add_archive_pages(files, config)
     if problems:
@@ -273,8 +280,6 @@ def card_path(file: File) -> str:
 def _cached_png(what, draw, root: Path) -> bytes:
     """draw(what), a PNG, drawn once per content: a rebuild under `serve`, or a build with
     the cache kept, reads it back instead of drawing it again (15-20 ms each)."""
-    import PIL
-
     key = hashlib.sha256(repr((what, _DRAWING_CODE, PIL.__version__)).encode()).hexdigest()
     cached = root / PNG_CACHE / f"{key}.png"
     if cached.is_file() and not cached.is_symlink():
@@ -331,7 +336,7 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
     )
     files.append(File.generated(config, FEED, content=feed))
     for src_uri, (file, meta) in _build.articles.items():
-        card = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(src_uri))
+        card = _build.cards[src_uri] = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(src_uri))
         files.append(File.generated(config, card_path(file), content=_cached_png(card, draw_card, root)))
     robots = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
     files.append(File.generated(config, "robots.txt", content=robots))
@@ -380,9 +385,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     expanded, problems = shortcodes.expand(markdown, writer_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
-    _build.page_surveys[page.file.src_uri] = [
-        s for s in shortcodes.cited_surveys(markdown) if s in _build.dataset.surveys
-    ]
     if problems:
         # A page with problems is never written (on_env stops the build): convert nothing of
         # it, so that its mistakes cost no time, however many there are.
@@ -477,8 +479,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     image = None
     if meta is not None:
         author = _build.dataset.authors[meta.author]
-        card = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(page.file.src_uri))
-        image = ShareImage(urljoin(site_url, card_path(page.file)), card_alt(card))
+        image = ShareImage(urljoin(site_url, card_path(page.file)), card_alt(_build.cards[page.file.src_uri]))
         bio = f"author-{meta.author}"
         surveys = _build.dataset.surveys
         cited = _build.page_surveys.get(page.file.src_uri, [])

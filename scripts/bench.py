@@ -219,33 +219,17 @@ def measure(n_articles: int, reps: int, workdir: Path) -> dict[str, dict[str, li
 def serve_latency(site: Path) -> float:
     """Seconds from saving a data edit to the open page showing it, under `mkdocs serve`
     (after its first build, which fills the image cache)."""
-    import socket
     import urllib.request
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("PYTHONPATH", None)
-    log = site / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-            cwd=site,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 600
-        while "Serving on" not in log.read_text() and time.monotonic() < deadline:
-            time.sleep(0.5)
+    from serve_site import mkdocs_serve
+
+    with mkdocs_serve(site, start_timeout=600) as (origin, _log):
         survey = site / "data/surveys/survey-0.yml"
         data = yaml.safe_load(survey.read_text().split("\n", 1)[1])
         old = data["questions"][0]["answers"][0]["percent"]
         new = old + 1 if old < 99 else old - 1
         marker = 'id="benchmark--survey-0--q0--a0"'
-        url = f"http://127.0.0.1:{port}/articles/article-0/"
+        url = f"{origin}/articles/article-0/"
         text = survey.read_text()
         start = time.monotonic()
         survey.write_text(text.replace(f"percent: {old}\n", f"percent: {new}\n", 1))
@@ -259,9 +243,6 @@ def serve_latency(site: Path) -> float:
                 return time.monotonic() - start
             time.sleep(0.2)
         raise SystemExit("the edit never reached the page")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def page_weight(workdir: Path) -> dict[str, int]:

@@ -58,6 +58,8 @@ def disclosure_items(survey: Survey) -> list[Item]:
     elif source.sampling_detail is not None:
         sampling = source.sampling_detail
     opt_in = source.sampling == "opt-in"
+    size, size_partly = _size(survey)
+    wording, wording_partly = _wording(survey)
     report = source.url  # a title alone still lets a reader find it
     if source.title:
         report = source.title if source.url else f"{source.title} (no link given)"
@@ -68,14 +70,14 @@ def disclosure_items(survey: Survey) -> list[Item]:
         Item("How the sample was drawn", sampling),
         Item("How answers were collected (mode)", source.mode),
         Item("Fieldwork dates", source.fieldwork),
-        Item("Number of respondents", *_size(survey)[:1], partial=_size(survey)[1]),
+        Item("Number of respondents", size, partial=size_partly),
         Item("Weighting", source.weighting),
         Item(
             "Margin of sampling error",
             "does not apply to an opt-in sample" if opt_in else source.margin_of_error,
             applies=not opt_in,
         ),
-        Item("Question wording", *_wording(survey)[:1], partial=_wording(survey)[1]),
+        Item("Question wording", wording, partial=wording_partly),
         Item("Original report", report, href=source.url),
     ]
 

@@ -78,6 +78,8 @@ def test_print_edition(browser, site_url, served_build, scheme):
     doc = _print(browser, site_url + ARTICLE, scheme)
     pages = _pages_text(doc)
     PRINTS.mkdir(parents=True, exist_ok=True)
+    for stale in PRINTS.glob(f"article-{scheme}-page-*.png"):  # a longer earlier print's last pages
+        stale.unlink()
     for number, page in enumerate(doc, 1):
         image = page.render(scale=1).to_pil().convert("RGB")
         image.save(PRINTS / f"article-{scheme}-page-{number}.png")

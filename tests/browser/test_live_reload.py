@@ -3,16 +3,12 @@ a data edit that shows up without a restart, and a broken edit reported then rec
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from conftest import make_site
-
-from .conftest import free_port
+from serve_site import mkdocs_serve
 
 SURVEY = "data/surveys/ubm-social-healthcare.yml"
 ROW = "#benchmark--ubm-social-healthcare--presence--some-presence td"
@@ -31,28 +27,8 @@ def wait_for(condition, timeout: float = 20.0, what: str = "") -> float:
 def served(tmp_path):
     """A copy of the project served by `mkdocs serve`; stopped after the test."""
     root = make_site(tmp_path)
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
-    env.pop("PYTHONPATH", None)
-    env.pop("GITHUB_ACTIONS", None)  # the broken edits here are the test's, not the pull request's
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_for(lambda: "Serving on" in log.read_text(), what="the server to start")
-        yield root, f"http://127.0.0.1:{port}", log
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    with mkdocs_serve(root, start_timeout=20) as (origin, log):
+        yield root, origin, log
 
 
 def edit(root: Path, old: str, new: str) -> None:
