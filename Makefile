@@ -44,8 +44,9 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# --dirty: a rebuild writes only what an edit touches (hooks/preview_rebuilds.py).
 serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
-	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict -a 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict --dirty -a 127.0.0.1:8000
 
 build: $(STAMP) $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=properdocs: with ProperDocs)
 	$(BIN)/$(ENGINE) build $(ENGINE_ARGS) --strict

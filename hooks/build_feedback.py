@@ -109,14 +109,20 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    """Wrap the server's rebuild: on failure, empty the served folder and answer every
+    """Wrap the server's rebuild: on failure, set the served folder aside and answer every
     request with the problem page (MkDocs would otherwise hold each request until a build
-    succeeds). Relies on LiveReloadServer's builder, error_handler and live-reload script
-    (MkDocs 1.6), which tests/browser/test_live_reload.py exercises."""
+    succeeds). The next rebuild gets the folder back, so that under `serve --dirty` it mends
+    only what the edits touched. Relies on LiveReloadServer's builder, error_handler and
+    live-reload script (MkDocs 1.6), which tests/browser/test_live_reload.py exercises."""
     rebuild, site = server.builder, Path(config.site_dir)
     failed: list[str] = []
+    _held_folders.append(_held(site))
 
     def build_or_show_problems() -> None:
+        held = _held(site)
+        if held.is_dir():  # the last build failed: its folder comes back, for this one to mend
+            shutil.rmtree(site, ignore_errors=True)
+            held.rename(site)
         collect = _Collect()
         logging.getLogger(ENGINE_LOG).addHandler(collect)
         try:
@@ -124,11 +130,9 @@ def on_serve(server, config: MkDocsConfig, builder):
             failed.clear()
         except Exception:  # any failure: the lines are in the log, and the server must not stall
             failed[:] = collect.lines or ["The build failed; see the terminal."]
-            for child in site.iterdir() if site.is_dir() else ():
-                if child.is_dir() and not child.is_symlink():
-                    shutil.rmtree(child, ignore_errors=True)
-                else:
-                    child.unlink(missing_ok=True)
+            if site.is_dir() and not site.is_symlink():
+                site.rename(held)  # every request now finds nothing, and gets the problem page
+            site.mkdir(exist_ok=True)
             logging.getLogger(ENGINE_LOG).error(
                 "The preview shows these problems on every page until they are fixed; it reloads by itself."
             )
@@ -146,3 +150,17 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.builder = build_or_show_problems
     server.error_handler = problems_or_not_found
     return server
+
+
+def _held(site: Path) -> Path:
+    """Where a failed preview build's folder waits, beside the served one (a temporary folder)."""
+    return site.with_name(site.name + ".held")
+
+
+_held_folders: list[Path] = []
+
+
+def on_shutdown() -> None:
+    """MkDocs removes the served folder when `serve` stops; a folder set aside goes too."""
+    for folder in _held_folders:
+        shutil.rmtree(folder, ignore_errors=True)

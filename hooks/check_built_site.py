@@ -1,12 +1,17 @@
 """MkDocs hook: the last step of every build checks what was written (output_check) and fails
-the build, naming each file and what broke, rather than let a broken page be published."""
+the build, naming each file and what broke, rather than let a broken page be published.
+
+Under `make serve` (`serve --dirty`), a rebuild checks only the files it wrote: the others
+passed when they were written (preview_rebuilds rewrites whatever a failed build touched)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from preview_rebuilds import STATE as REBUILDS
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import output_check
@@ -15,9 +20,18 @@ from survey_data import DataError
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+_started = 0.0
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _started
+    _started = time.time()
+
 
 def on_post_build(config: MkDocsConfig) -> None:
-    problems = output_check.check_site(Path(config.site_dir))
+    # A second of slack: a file system may round times; checking a file twice costs nothing.
+    since = _started - 1 if REBUILDS.active and REBUILDS.built else None
+    problems = output_check.check_site(Path(config.site_dir), since)
     if problems:
         raise PluginError(
             "The built site failed its own check; nothing here may be published:\n" + str(DataError(problems))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from survey_data import Problem
@@ -75,7 +75,7 @@ class Context:
     """What a placeholder can draw on while one page is expanded."""
 
     dataset: Dataset
-    article_links: Callable[[], list[ArticleLink]] = list
+    article_links: Callable[[], Sequence[ArticleLink]] = list
     links: PageLinks | None = None  # None: no download links or citation (unit tests)
     # Where generated HTML goes: inline by default. The hook swaps in short tokens and puts the
     # HTML back later, so that Markdown need not parse it (place_block: back after Markdown)
@@ -164,10 +164,19 @@ def archive_path(page: int) -> str:
     return "archive/" if page == 1 else f"archive/page/{page}/"
 
 
+def listed(words: list[str]) -> slice:
+    """Which articles, newest first, a list placeholder shows: the home page's newest, or one
+    archive page's (all of them if the page number is wrong: expanding it reports that)."""
+    if words[:1] == ["archive"] and len(words) == 2 and words[1].isdigit():
+        number = int(words[1])
+        return slice((number - 1) * ARCHIVE_PAGE, number * ARCHIVE_PAGE)
+    return slice(0, HOME_ARTICLES) if words[:1] == ["articles"] else slice(None)
+
+
 def _newest(ctx: Context) -> str:
-    links = ctx.article_links()
+    links = ctx.article_links()  # a sequence: only the slice shown is made into links
     more = ctx.links.relative(archive_path(1)) if ctx.links and len(links) > HOME_ARTICLES else None
-    return render_article_list(links[:HOME_ARTICLES], archive_href=more, total=len(links))
+    return render_article_list(links[listed(["articles"])], archive_href=more, total=len(links))
 
 
 def _archive(ctx: Context, page: str) -> str:
@@ -177,8 +186,7 @@ def _archive(ctx: Context, page: str) -> str:
         raise Unresolved(f"archive page {quote(page)} does not exist: there are {pages}")
     number = int(page)
     href = (lambda n: ctx.links.relative(archive_path(n))) if ctx.links else (lambda n: archive_path(n))
-    shown = links[(number - 1) * ARCHIVE_PAGE : number * ARCHIVE_PAGE]
-    return render_archive_page(shown, number, pages, href, len(links))
+    return render_archive_page(links[listed(["archive", page])], number, pages, href, len(links))
 
 
 def _your_benchmark(ctx: Context, survey: str) -> str:
@@ -201,6 +209,7 @@ class Kind:
     block: bool  # a block stands on a line of its own; an inline piece sits in a sentence
     render: Callable[..., str]
     summary: str
+    lists_articles: bool = False  # shows every article's front matter (a preview rebuilds it on any change)
 
     def example(self, name: str) -> str:
         return f"<!-- data:{' '.join([name, *self.args])} -->"
@@ -242,9 +251,11 @@ KINDS: dict[str, Kind] = {
         "'Your benchmark': the reader's answers to the survey's benchmarks on the page, gathered, to copy or print",
     ),
     "articles": Kind(
-        (), True, lambda ctx: _newest(ctx), f"the newest {HOME_ARTICLES} articles, and a link to the rest"
+        (), True, lambda ctx: _newest(ctx), f"the newest {HOME_ARTICLES} articles, and a link to the rest", True
     ),
-    "archive": Kind(("PAGE",), True, lambda ctx, page: _archive(ctx, page), "one page of the archive of all articles"),
+    "archive": Kind(
+        ("PAGE",), True, lambda ctx, page: _archive(ctx, page), "one page of the archive of all articles", True
+    ),
 }
 
 
@@ -425,6 +436,26 @@ def cited_surveys(placed: list[list[str]]) -> list[str]:
     first argument of every kind that takes a SURVEY first."""
     survey_kinds = {name for name, kind in KINDS.items() if kind.args[:1] == ("SURVEY",)}
     return list(dict.fromkeys(words[1] for words in placed if len(words) > 1 and words[0] in survey_kinds))
+
+
+DATA_ARGS = ("SURVEY", "TAKEAWAY", "AUTHOR")  # arguments that name a record in data/
+
+
+def reads(placed: list[list[str]]) -> set[tuple[str, str]]:
+    """What a page's placeholders show from data/: (SURVEY, id), (TAKEAWAY, id), (AUTHOR, id),
+    and ("ARTICLES", "START:STOP") for a list of articles (newest first). A preview rebuilds the
+    page when one changes, so a new kind must declare what it reads: through its arguments'
+    names or lists_articles."""
+    found: set[tuple[str, str]] = set()
+    for words in placed:
+        kind = KINDS.get(words[0]) if words else None
+        if kind is None:
+            continue
+        found.update((arg, value) for arg, value in zip(kind.args, words[1:], strict=False) if arg in DATA_ARGS)
+        if kind.lists_articles:
+            shown = listed(words)
+            found.add(("ARTICLES", f"{shown.start or 0}:{'' if shown.stop is None else shown.stop}"))
+    return found
 
 
 def _fenced_code(markdown: str) -> list[tuple[int, int]]:

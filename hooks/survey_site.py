@@ -12,6 +12,7 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,17 +21,19 @@ from urllib.parse import urljoin, urlsplit
 import PIL
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import clean_directory, get_relative_url
 from mkdocs.utils.meta import get_data
+from preview_rebuilds import STATE as REBUILDS
+from preview_rebuilds import digest
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
 from survey_data.errors import printable
 from survey_data.files import check_tree, read_text
-from survey_data.load import Dataset, page_characters
+from survey_data.load import Dataset, page_characters, text_digest
 from survey_data.models import PageMeta
 from survey_render import (
     ArticleLink,
@@ -94,15 +97,33 @@ class _Build:
         self.held: dict[str, str] = {}  # page -> why it is not published yet (shown only by serve)
         self.reserved: set[tuple[str, str | None]] = set()  # benchmarks on pages not built
         self.published: set[str] = set()  # surveys shown on a page that is built
+        self.pages: list[str] = []  # every page's URL, in order (for the preview's search index)
+        self.shown_by_page: dict[str, frozenset] = {}  # page -> benchmarks it shows, if converted
+        self.rebuilt: set[str] = set()  # URLs of the pages written by this build
+        self.newest = _newest_first(articles.values())
 
 
 _build: _Build | None = None
 _serving = False  # `mkdocs serve`: drafts and scheduled articles are shown, with a banner
 
 
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation and links stale, which --strict
+    makes fatal. preview_rebuilds rebuilds every page an edit touches, so under `serve` the
+    warning is not true of this site."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    # `make serve` is `mkdocs serve --dirty`: rebuild what an edit touches. `build --dirty`
+    # starts with nothing remembered, so it rebuilds everything (and still gets the warning).
+    REBUILDS.active = dirty
+    if _serving and dirty:
+        logging.getLogger(PluginError.__module__.split(".")[0] + ".commands.build").addFilter(_DirtyNotice())
 
 
 def held_back(meta: PageMeta | None, today: date) -> str | None:
@@ -154,8 +175,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build = None
     root = project_root(config)
     problems: list[Problem] = []
+    if REBUILDS.active and not REBUILDS.start(_site_fingerprint(files, config, root)):
+        clean_directory(config.site_dir)  # settings, templates or the list of files changed: start afresh
     try:
-        dataset = load_dataset(root)
+        dataset = load_dataset(root, REBUILDS.memo)
     except DataError as err:
         problems += err.problems
         dataset = None
@@ -168,6 +191,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     published: set[str] = set()  # surveys a built page shows: only theirs are downloadable
     page_surveys: dict[str, list[str]] = {}
     authors = dataset.authors if dataset else None
+    authors_key = digest(sorted(authors) if authors is not None else None)
+    texts: dict[str, str] = {}  # page -> fingerprint of its text
+    placed_by_page: dict[str, list[list[str]]] = {}
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
         # before MkDocs's own reader sees it.
@@ -179,16 +205,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems.append(unreadable)
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
-        meta, found = load_front_matter(shown, text, authors, is_article)
-        problems += found + page_characters(shown, text) + shortcodes.typed_figures(shown, text)
-        if not found and meta is None and get_data(text)[1]:  # no '---' block, yet MkDocs would read meta
-            message = (
-                "the page starts with 'Key: value' lines, which MkDocs reads as settings; "
-                "put them between '---' lines, or start the page with text"
-            )
-            problems.append(Problem(shown, 1, 1, "", message))
+        texts[file.src_uri] = key = text_digest(text)
+        made_from = digest(shown, key, authors_key, is_article)
+        meta, found, placed = REBUILDS.memo(
+            ("page", file.src_uri), made_from, _read_page, shown, text, authors, is_article
+        )
+        problems += found
         metas[file.src_uri] = meta
-        placed = shortcodes.placeholders(text)  # one scan, read below for surveys and lead
+        placed_by_page[file.src_uri] = placed
         reason = held_back(meta, today)
         if reason is not None:
             # MkDocs's own draft level: `serve` builds the page, `build` leaves it out of
@@ -228,14 +252,109 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.reserved = reserved
     _build.published = published
     _build.page_surveys = page_surveys
+    lists = _lists_fingerprint()
+    for file in files.documentation_pages():
+        if file.src_uri in texts:
+            _rebuild_when(file, _page_fingerprint(file, texts[file.src_uri], placed_by_page[file.src_uri], lists))
     _add_generated_files(files, config)
-    problems = _add_archive_pages(files, config)
+    problems = _add_archive_pages(files, config, lists)
     if problems:
         raise PluginError(str(DataError(problems)))
+    _build.pages = [f.url for f in files.documentation_pages()]
     return files
 
 
-def _add_archive_pages(files: Files, config: MkDocsConfig) -> list[Problem]:
+def _read_page(shown: str, text: str, authors, is_article: bool) -> tuple[PageMeta | None, list[Problem], list]:
+    """A page's front matter, the problems in its text, and its placeholders' words: a pure
+    function of its text, kept between a preview's rebuilds."""
+    meta, found = load_front_matter(shown, text, authors, is_article)
+    problems = found + page_characters(shown, text) + shortcodes.typed_figures(shown, text)
+    if not found and meta is None and get_data(text)[1]:  # no '---' block, yet MkDocs would read meta
+        message = (
+            "the page starts with 'Key: value' lines, which MkDocs reads as settings; "
+            "put them between '---' lines, or start the page with text"
+        )
+        problems.append(Problem(shown, 1, 1, "", message))
+    return meta, problems, shortcodes.placeholders(text)  # one scan, read for surveys and lead
+
+
+# ---- the preview's rebuilds (preview_rebuilds): what each output is made from -----------------
+
+
+def _site_fingerprint(files: Files, config: MkDocsConfig, root: Path) -> str:
+    """What every page is made from: the settings, the files there are, the templates, the day."""
+    if not REBUILDS.active:
+        return ""
+    templates = Path(config.theme.custom_dir or root / "overrides")
+    stamps = sorted((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in templates.rglob("*") if p.is_file())
+    surveys = sorted(p.name for p in (root / "data/surveys").glob("*"))
+    settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    names = sorted(f.src_uri for f in files)
+    today = datetime.now(UTC).date()
+    return digest(settings, config.site_url, config.repo_url, config.edit_uri, names, stamps, surveys, today)
+
+
+def _lists_fingerprint() -> Callable[[str], str]:
+    """What a list of articles is made from, by the slice of the newest-first list it shows:
+    the order of all (titles, dates, addresses: page numbers and neighbours) and each listed
+    article's front matter, author and the surveys its lead chart may come from."""
+    assert _build is not None
+    if not REBUILDS.active:
+        return lambda shown: ""
+    dataset = _build.dataset
+    newest = _build.newest
+    order = digest([(file.src_uri, file.url, meta.title, meta.date) for file, meta in newest])
+    each = [
+        digest(
+            meta,
+            dataset.authors.get(meta.author),
+            [dataset.survey_digests.get(s) for s in _build.page_surveys.get(file.src_uri, [])],
+        )
+        for file, meta in newest
+    ]
+
+    def made_from(shown: str) -> str:
+        start, _, stop = shown.partition(":")
+        return digest(order, each[int(start or 0) : int(stop) if stop else None])
+
+    return made_from
+
+
+def _page_fingerprint(file: File, text: str, placed: list[list[str]], lists: Callable[[str], str]) -> str:
+    """A page's text, whether it is held back, and every data record it shows."""
+    assert _build is not None
+    dataset = _build.dataset
+    meta = _build.metas.get(file.src_uri)
+    records = {"SURVEY": dataset.survey_digests, "AUTHOR": dataset.authors, "TAKEAWAY": dataset.takeaways}
+    read = sorted(shortcodes.reads(placed))
+    records = [(what, item, records[what].get(item)) for what, item in read if what in records]
+    author = getattr(meta, "author", None)
+    return digest(
+        text,
+        _build.held.get(file.src_uri),
+        records,
+        dataset.authors.get(author) if author else None,
+        [lists(shown) for what, shown in read if what == "ARTICLES"],
+    )
+
+
+def _rebuild_when(file: File, fingerprint: str) -> None:
+    """Under `serve --dirty`, `file` is written again only if what it is made from changed
+    (or it is missing). A page in the navigation is always rebuilt: the navigation of the
+    pages rebuilt shows its title, which only a page read this time has."""
+    if not REBUILDS.active:
+        return
+    output = file.dest_uri
+
+    def is_modified() -> bool:
+        changed = REBUILDS.changed(output, fingerprint)
+        in_nav = file.is_documentation_page() and file.inclusion.is_in_nav()
+        return changed or in_nav or not os.path.isfile(file.abs_dest_path)
+
+    file.is_modified = is_modified  # type: ignore[method-assign]
+
+
+def _add_archive_pages(files: Files, config: MkDocsConfig, lists: Callable[[str], str]) -> list[Problem]:
     """archive/, archive/page/2/, ...: every article, newest first, a fixed number a page,
     as a blog's archive. Only the first is in the navigation (mkdocs.yml's not_in_nav): no
     page lists every article, so the build grows linearly with their number."""
@@ -251,8 +370,10 @@ def _add_archive_pages(files: Files, config: MkDocsConfig) -> list[Problem]:
             continue
         title = "All articles" if number == 1 else f"All articles, page {number}"
         content = f"# All articles\n\n<!-- data:archive {number} -->\n"
-        files.append(File.generated(config, src, content=content))
+        page = File.generated(config, src, content=content)
         _build.metas[src] = PageMeta(title=title, hide=["navigation", "toc"])
+        _rebuild_when(page, _page_fingerprint(page, content, shortcodes.placeholders(content), lists))
+        files.append(page)
     return problems
 
 
@@ -277,13 +398,14 @@ def card_path(file: File) -> str:
     return CARDS + file.src_uri.removesuffix(".md") + ".png"
 
 
-def _cached_png(what, draw, root: Path) -> bytes:
+def _cached_png(what, draw, root: Path) -> tuple[Path | None, bytes | None]:
     """draw(what), a PNG, drawn once per content: a rebuild under `serve`, or a build with
-    the cache kept, reads it back instead of drawing it again (15-20 ms each)."""
+    the cache kept, copies it instead of drawing it again (15-20 ms each). Returns the cached
+    file, or the PNG itself where the cache cannot be written (a read-only checkout)."""
     key = hashlib.sha256(repr((what, _DRAWING_CODE, PIL.__version__)).encode()).hexdigest()
     cached = root / PNG_CACHE / f"{key}.png"
     if cached.is_file() and not cached.is_symlink():
-        return cached.read_bytes()
+        return cached, None
     png = draw(what)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -291,8 +413,8 @@ def _cached_png(what, draw, root: Path) -> bytes:
         part.write_bytes(png)
         part.replace(cached)
     except OSError:
-        pass  # a read-only checkout still builds; it draws every time
-    return png
+        return None, png  # a read-only checkout still builds; it draws every time
+    return cached, None
 
 
 def _same_address(pages) -> dict[str, list[File]]:
@@ -303,28 +425,25 @@ def _same_address(pages) -> dict[str, list[File]]:
 
 
 def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
-    """Each survey's data as CSV and JSON, the RSS feed of the articles, robots.txt."""
+    """Each survey's data as CSV and JSON, its charts, the RSS feed of the articles, the share
+    cards, robots.txt."""
     assert _build is not None
     site_url = config.site_url or ""
-    root = project_root(config)
+
+    def add(fingerprint: str, made: list[File]) -> None:
+        for file in made:
+            _rebuild_when(file, fingerprint)
+            files.append(file)
+
     for survey_id, survey in _build.dataset.surveys.items():
         if not _serving and survey_id not in _build.published:
             continue  # only on drafts or scheduled articles (or on no page: on_env says so)
-        paths = download_paths(survey_id)
-        package_url = urljoin(site_url, paths["package"])
-        files.append(File.generated(config, paths["package"], content=data_package(survey_id, survey, package_url)))
-        files.append(File.generated(config, paths["csv"], content=survey_csv(survey_id, survey)))
-        credit = f"Chart: {config.site_name}, {site_url} · Data: {package_url}"
-        for question in survey.questions:
-            paths = download_paths(survey_id, question.id)
-            files.append(File.generated(config, paths["csv"], content=question_csv(survey_id, survey, question)))
-            drawing = chart_layout(survey, question, benchmark_notes(survey, question), credit)
-            files.append(File.generated(config, paths["svg"], content=chart_svg(drawing)))
-            files.append(File.generated(config, paths["png"], content=_cached_png(drawing, chart_png, root)))
+        made_from = digest(_build.dataset.survey_digests[survey_id], site_url, config.site_name, config.site_dir)
+        add(made_from, REBUILDS.memo(("downloads", survey_id), made_from, _survey_downloads, survey_id, survey, config))
     authors = _build.dataset.authors
     items = [
         FeedItem(meta.title, urljoin(site_url, file.url), meta.summary, authors[meta.author].name, meta.date)
-        for file, meta in _newest_first(_build.articles.values())
+        for file, meta in _build.newest
     ]
     feed = render_feed(
         config.site_name,
@@ -334,12 +453,44 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
         urljoin(site_url, FEED),
         items,
     )
-    files.append(File.generated(config, FEED, content=feed))
+    add(digest(feed), [_generated(config, FEED, feed)])
     for src_uri, (file, meta) in _build.articles.items():
         card = _build.cards[src_uri] = share_card(config.site_name, meta.title, meta.summary, _build.leads.get(src_uri))
-        files.append(File.generated(config, card_path(file), content=_cached_png(card, draw_card, root)))
+        made_from = digest(card, config.site_dir)
+        add(made_from, REBUILDS.memo(("card", src_uri), made_from, _card_file, card_path(file), card, config))
     robots = f"User-agent: *\nAllow: /\nSitemap: {urljoin(site_url, 'sitemap.xml')}\n"
-    files.append(File.generated(config, "robots.txt", content=robots))
+    add(digest(robots), [_generated(config, "robots.txt", robots)])
+
+
+def _generated(config: MkDocsConfig, path: str, made: str | tuple[Path | None, bytes | None]) -> File:
+    cached, content = made if isinstance(made, tuple) else (None, made)
+    if cached is not None:  # copied from the image cache, not read into memory
+        return File.generated(config, path, abs_src_path=str(cached))
+    return File.generated(config, path, content=content)
+
+
+def _card_file(path: str, card: Card, config: MkDocsConfig) -> list[File]:
+    return [_generated(config, path, _cached_png(card, draw_card, project_root(config)))]
+
+
+def _survey_downloads(survey_id: str, survey, config: MkDocsConfig) -> list[File]:
+    """A survey's data package, CSVs and charts (SVG, PNG)."""
+    site_url = config.site_url or ""
+    root = project_root(config)
+    paths = download_paths(survey_id)
+    package_url = urljoin(site_url, paths["package"])
+    made = [
+        _generated(config, paths["package"], data_package(survey_id, survey, package_url)),
+        _generated(config, paths["csv"], survey_csv(survey_id, survey)),
+    ]
+    credit = f"Chart: {config.site_name}, {site_url} · Data: {package_url}"
+    for question in survey.questions:
+        paths = download_paths(survey_id, question.id)
+        made.append(_generated(config, paths["csv"], question_csv(survey_id, survey, question)))
+        drawing = chart_layout(survey, question, benchmark_notes(survey, question), credit)
+        made.append(_generated(config, paths["svg"], chart_svg(drawing)))
+        made.append(_generated(config, paths["png"], _cached_png(drawing, chart_png, root)))
+    return made
 
 
 def _newest_first(articles):
@@ -362,6 +513,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri in _build.articles:
         page.meta["template"] = "article.html"  # overrides/article.html: header, byline, colophon
         _build.minutes[page.file.src_uri] = reading_minutes(shortcodes.PLACEHOLDER.sub(" ", markdown))
+    _build.shown_by_page[page.file.src_uri] = frozenset()
     if "data:" not in markdown:
         return None  # cheap skip for pages with no placeholder
     source = page.file.content_string
@@ -376,7 +528,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     ctx = shortcodes.Context(
         _build.dataset,
-        article_links=lambda: _article_links(page.file),
+        article_links=lambda: _ArticleLinks(page.file),
         links=links,
         place_block=_stasher(_build.blocks.setdefault(page.file.src_uri, {}), "block"),
         place_late=_stasher(_build.late.setdefault(page.file.src_uri, {}), "late"),
@@ -385,6 +537,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     expanded, problems = shortcodes.expand(markdown, writer_path(config, page.file), above, ctx)
     _build.problems += problems
     _build.shown |= ctx.shown
+    _build.shown_by_page[page.file.src_uri] = frozenset(ctx.shown)
     if problems:
         # A page with problems is never written (on_env stops the build): convert nothing of
         # it, so that its mistakes cost no time, however many there are.
@@ -452,26 +605,40 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     return _put_back(output, _build.late.pop(page.file.src_uri, None), page, config)
 
 
-def _article_links(current: File) -> list[ArticleLink]:
-    assert _build is not None
-    authors = _build.dataset.authors
-    leads = _build.leads
-    return [
-        ArticleLink(
-            file.url_relative_to(current),
+class _ArticleLinks(Sequence):
+    """Every article, newest first, as links from the page `current`: made into links (with
+    their lead charts) only where a page shows them, 10 or 50 of a thousand."""
+
+    def __init__(self, current: File):
+        assert _build is not None
+        self._current = current
+        self._articles = _build.newest
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._link(*article) for article in self._articles[index]]
+        return self._link(*self._articles[index])
+
+    def _link(self, file: File, meta: ArticleMeta) -> ArticleLink:
+        assert _build is not None
+        lead = _build.leads.get(file.src_uri)
+        return ArticleLink(
+            file.url_relative_to(self._current),
             meta.title,
             meta.summary,
-            authors[meta.author].name,
+            _build.dataset.authors[meta.author].name,
             meta.date,
-            lead_chart(leads[file.src_uri][1]) if file.src_uri in leads else None,
+            lead_chart(lead[1]) if lead else None,
         )
-        for file, meta in _newest_first(_build.articles.values())
-    ]
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     """The <head> tags of every page, escaped, from front matter and data (overrides/main.html)."""
     assert _build is not None
+    _build.rebuilt.add(page.url)
     article = _build.articles.get(page.file.src_uri)
     meta = article[1] if article else None
     site_url = config.site_url or ""
@@ -537,7 +704,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         context["head_meta"] = render_head(facts)
         # Its links start at the site's root: the host serves it at any missing address.
         root = urlsplit(site_url).path or "/"
-        newest = _newest_first(_build.articles.values())[: shortcodes.HOME_ARTICLES]
+        newest = _build.newest[: shortcodes.HOME_ARTICLES]
         articles = [(root + file.url, meta.title) for file, meta in newest]
         more = root + shortcodes.archive_path(1) if len(_build.articles) > len(articles) else None
         context["not_found"] = render_not_found(root, articles, more, len(_build.articles))
@@ -548,8 +715,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is read by now: fail with all placeholder problems at once, before
     anything is written, and warn (fatal under --strict) about questions no page shows."""
     assert _build is not None
+    if REBUILDS.active:
+        env.bytecode_cache = REBUILDS.templates
     if _build.problems:
         raise PluginError(str(DataError(_build.problems)))
+    if REBUILDS.active:  # pages not rebuilt show what they showed last time
+        REBUILDS.staged_shown = dict(_build.shown_by_page)
+        for src, shown in REBUILDS.shown.items():
+            if src not in _build.shown_by_page and src in _build.metas:
+                _build.shown |= shown
     for survey_id, survey in _build.dataset.surveys.items():
         file = _build.dataset.survey_files[survey_id]
         if (survey_id, None) in _build.reserved:
@@ -571,3 +745,27 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 f"add <!-- data:table {survey_id} {question_id} --> to an article, or remove it"
             )
     return env
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Under `serve --dirty` the search plugin indexed only the pages rebuilt: the index keeps
+    every other page's entries from the builds before. (Material's own merge assumes one page
+    was rebuilt, and drops every entry when the home page is.)"""
+    if not REBUILDS.active or _build is None:
+        return
+    search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+    if search is None:
+        return
+    fresh: dict[str, list[dict]] = {url: [] for url in _build.rebuilt}
+    for entry in search.search_index.entries:
+        fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+    REBUILDS.staged_search = fresh
+    search.search_index.entries = [
+        entry for url in _build.pages for entry in (fresh[url] if url in fresh else REBUILDS.search.get(url, []))
+    ]
+    search.search_index_prev = None
+
+
+def on_build_error(error: Exception) -> None:
+    REBUILDS.fail()

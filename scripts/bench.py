@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
@@ -216,33 +217,38 @@ def measure(n_articles: int, reps: int, workdir: Path) -> dict[str, dict[str, li
     return results
 
 
-def serve_latency(site: Path) -> float:
-    """Seconds from saving a data edit to the open page showing it, under `mkdocs serve`
-    (after its first build, which fills the image cache)."""
-    import urllib.request
-
+def serve_latency(site: Path, articles: int, edits: int = 5) -> list[float]:
+    """Seconds from saving a data edit to the open page showing it, under `make serve`'s
+    `mkdocs serve --dirty` (after its first build, which fills the image cache): one edit to
+    each of `edits` surveys spread over the archive, oldest to newest, one after another."""
     from serve_site import mkdocs_serve
 
-    with mkdocs_serve(site, start_timeout=600) as (origin, _log):
-        survey = site / "data/surveys/survey-0.yml"
-        data = yaml.safe_load(survey.read_text().split("\n", 1)[1])
-        old = data["questions"][0]["answers"][0]["percent"]
-        new = old + 1 if old < 99 else old - 1
-        marker = 'id="benchmark--survey-0--q0--a0"'
-        url = f"{origin}/articles/article-0/"
-        text = survey.read_text()
-        start = time.monotonic()
-        survey.write_text(text.replace(f"percent: {old}\n", f"percent: {new}\n", 1))
-        while time.monotonic() - start < 600:
-            try:
-                page = urllib.request.urlopen(url, timeout=60).read().decode()
-            except OSError:
-                page = ""
-            row = page[page.find(marker) :][:600]
-            if f">{new}%<" in row:
-                return time.monotonic() - start
-            time.sleep(0.2)
-        raise SystemExit("the edit never reached the page")
+    seconds = []
+    with mkdocs_serve(site, start_timeout=900) as (origin, _log):
+        for n in sorted({round(i * (articles - 1) / max(1, edits - 1)) for i in range(edits)}):
+            survey = site / f"data/surveys/survey-{n}.yml"
+            text = survey.read_text()
+            old = yaml.safe_load(text.split("\n", 1)[1])["questions"][0]["answers"][0]["percent"]
+            new = old - 1 if old > 0 else old + 1  # a single answer's shares stay within 100%
+            marker = f'id="benchmark--survey-{n}--q0--a0"'
+            url = f"{origin}/articles/article-{n}/"
+            time.sleep(1)  # the previous edit's rebuild is over, and the file's time moves on
+            start = time.monotonic()
+            survey.write_text(text.replace(f"percent: {old}\n", f"percent: {new}\n", 1))
+            while f">{new}%<" not in _row(url, marker):
+                if time.monotonic() - start > 600:
+                    raise SystemExit(f"the edit of survey-{n} never reached its page")
+                time.sleep(0.1)
+            seconds.append(time.monotonic() - start)
+    return seconds
+
+
+def _row(url: str, marker: str) -> str:
+    try:
+        page = urllib.request.urlopen(url, timeout=60).read().decode()
+    except OSError:
+        return ""
+    return page[page.find(marker) :][:600] if marker in page else ""
 
 
 def page_weight(workdir: Path) -> dict[str, int]:
@@ -399,10 +405,15 @@ def main() -> None:
             results[n] = measure(n, reps, Path(tmp))
         weight = page_weight(Path(tmp))
         largest = max(sizes)
-        latency = serve_latency(write_site(Path(tmp) / "serve", largest))
+        latencies = serve_latency(write_site(Path(tmp) / "serve", largest), largest)
         profile = "" if args.quick or not args.profile else profile_report(args.profile, Path(tmp))
-    target = f" (target at N=1000: <= 2 s: {'met' if latency <= 2 else 'missed'})" if largest == 1000 else ""
-    serve = f"Under `mkdocs serve` at N={largest}, a data edit reached its open page in {latency:.1f} s{target}."
+    worst = max(latencies)
+    target = f" (target at N=1000: <= 2 s: {'met' if worst <= 2 else 'missed'})" if largest == 1000 else ""
+    serve = (
+        f"Under `make serve` (`mkdocs serve --dirty`) at N={largest}, a data edit reached its open page in "
+        f"{statistics.median(latencies):.2f} s (median of {len(latencies)} edits to surveys spread over the archive; "
+        f"slowest {worst:.2f} s){target}. Each: " + ", ".join(f"{s:.2f}" for s in latencies) + " s."
+    )
     text = report(results, weight, reps) + "\n\n" + serve + ("\n\n" + profile if profile else "")
     print("\n" + text)
     if not args.quick:

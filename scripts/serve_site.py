@@ -1,4 +1,4 @@
-"""`mkdocs serve` of a site folder, as a writer runs it, for the tests and the benchmark: on a
+"""`mkdocs serve --dirty` of a site folder, as `make serve` runs it, for the tests and the benchmark: on a
 free port of 127.0.0.1, its output in SITE/serve.log, stopped on leaving the `with` block."""
 
 from __future__ import annotations
@@ -14,19 +14,21 @@ from pathlib import Path
 
 
 @contextmanager
-def mkdocs_serve(site: Path, start_timeout: float = 60) -> Iterator[tuple[str, Path]]:
-    """Yields (the served address, the log) once the server serves."""
+def mkdocs_serve(
+    site: Path, start_timeout: float = 60, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, Path]]:
+    """Yields (the served address, the log) once the server serves; `env` adds variables."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     origin = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": origin + "/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": origin + "/", **(env or {})}
     env.pop("PYTHONPATH", None)  # the hooks find their own modules
     env.pop("GITHUB_ACTIONS", None)  # its broken builds are the caller's, not a pull request's
     log = site / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=site,
             env=env,
             stdout=out,

@@ -4,6 +4,7 @@ refused before a byte of it is read, and no read is longer than the limit allows
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -24,6 +25,12 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    """The project folder's real path: looked up once, not once for each of a thousand files."""
+    return root.resolve()
+
+
 def check_file(root: Path, path: Path, shown: str, limit: int, what: str = "a data file") -> Problem | None:
     """Why `path` may not be read as a writer's file, or None if it may. `root` is the
     project folder (absolute); `shown` is the path as the writer knows it."""
@@ -34,7 +41,7 @@ def check_file(root: Path, path: Path, shown: str, limit: int, what: str = "a da
     except (RuntimeError, OSError) as err:  # a loop of links, or no permission to look
         reason = "a loop of links" if isinstance(err, RuntimeError) or "loop" in str(err).lower() else "unreadable"
         return Problem(shown, None, None, "", f"cannot be read ({reason}); replace it with a plain file")
-    if not real.is_relative_to(root.resolve()):
+    if not real.is_relative_to(_resolved(root)):
         message = f"a link to a file outside {root.name}/, which is not read; put the file itself here"
         return Problem(shown, None, None, "", message)
     try:

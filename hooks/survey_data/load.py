@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
@@ -47,10 +49,25 @@ class Dataset:
     question_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (survey, question) -> line
     authors: dict[str, Author] = field(default_factory=dict)
     takeaways: dict[str, Takeaway] = field(default_factory=dict)
+    survey_digests: dict[str, str] = field(default_factory=dict)  # id -> fingerprint of its file's text
 
 
-def load_dataset(root: FsPath) -> Dataset:
-    """Read and validate data/ under `root`. Raises DataError listing every problem found."""
+# memo(slot, key, compute, *args): compute(*args), or the result kept from an earlier call with that key.
+Memo = Callable[..., Any]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _no_memo(slot: Any, key: str, compute: Callable[..., Any], *args: Any) -> Any:
+    return compute(*args)
+
+
+def load_dataset(root: FsPath, memo: Memo = _no_memo) -> Dataset:
+    """Read and validate data/ under `root`. Raises DataError listing every problem found.
+    `memo` may keep each file's validation for the next call (a preview's rebuild): the
+    result depends only on the file's name and text."""
     dataset, problems = Dataset(), []
     root = root.resolve()
     surveys = root / SURVEYS_DIR
@@ -80,13 +97,16 @@ def load_dataset(root: FsPath) -> Dataset:
             )
             continue
         text = _read(root / "data", path, shown, problems)
-        survey, found, doc = _validate(shown, text, Survey, 0)
-        problems += found + _schema_line(shown, text, "../../schema/survey.schema.json")
-        if survey is not None and doc is not None:
+        if text is None:
+            continue
+        key = text_digest(text)
+        survey, found, lines = memo(("survey", shown), key, _survey, shown, text)
+        problems += found
+        if survey is not None:
             dataset.surveys[survey_id] = survey
             dataset.survey_files[survey_id] = shown
-            for index, question in enumerate(survey.questions):  # where "Edit these figures" opens
-                dataset.question_lines[(survey_id, question.id)] = doc.locate(("questions", index)).line
+            dataset.survey_digests[survey_id] = key
+            dataset.question_lines.update({(survey_id, q): line for q, line in lines})
     for relative, model, attribute, schema in (
         (AUTHORS_FILE, AuthorsFile, "authors", "../schema/authors.schema.json"),
         (TAKEAWAYS_FILE, TakeawaysFile, "takeaways", "../schema/takeaways.schema.json"),
@@ -94,13 +114,22 @@ def load_dataset(root: FsPath) -> Dataset:
         path = root / relative
         if path.exists() or path.is_symlink():  # a broken link is reported, not taken for no file
             text = _read(root / "data", path, relative, problems)
-            parsed, found = validate_file(relative, text, model)
+            parsed, found = memo(relative, text_digest(text or ""), validate_file, relative, text, model)
             problems += found + _schema_line(relative, text, schema)
             if parsed is not None:
                 setattr(dataset, attribute, {item.id: item for item in getattr(parsed, attribute)})
     if problems:
         raise DataError(problems)
     return dataset
+
+
+def _survey(shown: str, text: str) -> tuple[Survey | None, list[Problem], list[tuple[str, int]]]:
+    """A survey file validated, with the line of each question (where "Edit these figures" opens)."""
+    survey, found, doc = _validate(shown, text, Survey, 0)
+    found += _schema_line(shown, text, "../../schema/survey.schema.json")
+    if survey is None or doc is None:
+        return None, found, []
+    return survey, found, [(q.id, doc.locate(("questions", i)).line) for i, q in enumerate(survey.questions)]
 
 
 def _schema_line(shown: str, text: str | None, schema: str) -> list[Problem]:

@@ -1,0 +1,206 @@
+"""`make serve` rebuilds only what an edit touches (hooks/preview_rebuilds.py, `serve --dirty`),
+and what it serves is what a full build would: every page that shows an edited record changes,
+the others are left as they were, the search index keeps every page once, and a failed
+rebuild is mended by the next. The real `mkdocs serve --dirty`, on a site of twelve articles and forty-five notes."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from preview_rebuilds import Rebuilds
+from serve_site import mkdocs_serve
+
+from bench import write_site
+
+ARTICLES = 12
+NOTES = 45  # short articles without figures: 57 in all, two archive pages
+
+
+@pytest.fixture
+def served(tmp_path):
+    """(project, origin, log, served folder) of a preview of twelve synthetic articles and the notes."""
+    root = write_site(tmp_path / "site", ARTICLES)
+    for n in range(NOTES):  # older than the articles: the archive's second page holds the oldest
+        front = f"title: Note {n:02d}\nsummary: A note.\nauthor: author-1\ndate: 2019-01-{n % 28 + 1:02d}\n"
+        (root / f"docs/articles/note-{n:02d}.md").write_text(f"---\n{front}---\n\nA note.\n")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    with mkdocs_serve(root, start_timeout=120, env={"TMPDIR": str(temp)}) as (origin, log):
+        (folder,) = [p for p in temp.iterdir() if p.name.startswith("mkdocs_") and p.is_dir()]
+        yield root, origin, log, folder
+
+
+# The end of a rebuild, good or failed ("Documentation built in N s" is not: MkDocs drops a
+# line that repeats an earlier one).
+DONE = re.compile(r"Reloading browsers|The preview shows these problems")
+
+
+def rebuilt_after(log: Path, change, timeout: float = 60) -> str:
+    """Make `change`, wait for the rebuild it causes to end; the log lines of that rebuild."""
+    before = log.read_text()
+    change()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text()
+        if len(DONE.findall(text)) > len(DONE.findall(before)):
+            return text[len(before) :]
+        time.sleep(0.1)
+    raise AssertionError(f"no rebuild within {timeout}s:\n{log.read_text()[-6000:]}")
+
+
+def fetch(origin: str, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(origin + path, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as err:  # a missing page, or the problem page of a failed build
+        return err.code, err.read().decode()
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def first_percent(root: Path, n: int) -> int:
+    data = yaml.safe_load((root / f"data/surveys/survey-{n}.yml").read_text().split("\n", 1)[1])
+    return data["questions"][0]["answers"][0]["percent"]
+
+
+def row(page: str, n: int) -> str:
+    marker = f'id="benchmark--survey-{n}--q0--a0"'
+    assert marker in page
+    return page[page.find(marker) :][:600]
+
+
+def pages(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("index.html")}
+
+
+def search_locations(origin: str) -> list[str]:
+    index = json.loads(fetch(origin, "/search/search_index.json")[1])
+    return [entry["location"] for entry in index["docs"]]
+
+
+def test_a_survey_edit_rebuilds_the_pages_that_show_it_and_no_other(served):
+    root, origin, log, folder = served
+    locations = search_locations(origin)
+    before = pages(folder)
+    old = first_percent(root, 5)
+    new = old - 1 if old > 0 else old + 1
+    rebuilt_after(log, lambda: replace(root / "data/surveys/survey-5.yml", f"percent: {old}\n", f"percent: {new}\n"))
+    assert f">{new}%<" in row(fetch(origin, "/articles/article-5/")[1], 5)
+    csv = fetch(origin, "/data/survey-5/survey-5.csv")[1]
+    assert f",{new}," in csv or f",{new}\n" in csv or f",{new}\r" in csv
+    after = pages(folder)
+    changed = sorted(page for page in after if after[page] != before.get(page))
+    # The article, its archive page and the home page (their lists show its lead chart), and
+    # the pages in the navigation (always rebuilt: their titles are in every page's menu).
+    assert "articles/article-5/index.html" in changed
+    assert not any(page.startswith("articles/") and page != "articles/article-5/index.html" for page in changed)
+    assert len(changed) <= 3, changed
+    # Search: every page's entries once, as before the edit.
+    assert sorted(search_locations(origin)) == sorted(locations)
+
+
+def test_edits_to_shared_records_reach_every_page_that_shows_them(served):
+    root, origin, log, _folder = served
+    # A takeaway: only its article shows it.
+    takeaway = "id: takeaway-3\n  label: Doctor Takeaway\n  title: Get social\n"
+    edited = takeaway.replace("Get social", "Edited takeaway")
+    rebuilt_after(log, lambda: replace(root / "data/takeaways.yml", takeaway, edited))
+    assert "Edited takeaway" in fetch(origin, "/articles/article-3/")[1]
+    assert "Edited takeaway" not in fetch(origin, "/articles/article-2/")[1]
+    # An author's name: on every article of theirs, in its byline, and in the lists.
+    rebuilt_after(log, lambda: replace(root / "data/authors.yml", "name: Author 7\n", "name: Renamed Seven\n"))
+    assert "Renamed Seven" in fetch(origin, "/articles/article-7/")[1]
+    assert "Renamed Seven" in fetch(origin, "/")[1]  # article-7 is among the newest ten
+    assert "Renamed Seven" not in fetch(origin, "/articles/article-6/")[1]
+    # An article's title: on its page, the home page, the archive and the feed.
+    article = root / "docs/articles/article-9.md"
+    rebuilt_after(log, lambda: replace(article, "title: Synthetic article 9\n", "title: Retitled nine\n"))
+    for path in ("/articles/article-9/", "/", "/archive/", "/feed.xml"):
+        assert "Retitled nine" in fetch(origin, path)[1], path
+    # On a later archive page, which is not in the navigation.
+    rebuilt_after(log, lambda: replace(root / "docs/articles/note-00.md", "title: Note 00\n", "title: Oldest note\n"))
+    assert "Oldest note" in fetch(origin, "/archive/page/2/")[1]
+
+
+def test_a_failed_rebuild_is_mended_by_the_next(served):
+    root, origin, log, _folder = served
+    survey1, article2 = root / "data/surveys/survey-1.yml", root / "docs/articles/article-2.md"
+    good = survey1.read_text()
+    old = first_percent(root, 1)
+    new = old - 1 if old > 0 else old + 1
+    # One edit is fine; another, a broken link, fails the build only at its end (--strict),
+    # after every page was written: nothing of it may stay published...
+    survey1.write_text(good.replace(f"percent: {old}\n", f"percent: {new}\n", 1))
+    lines = rebuilt_after(log, lambda: replace(article2, "\n\n", "\n\nSee [this](missing.md).\n\n"))
+    assert "missing.md" in lines and "Traceback" not in lines
+    assert "The build failed" in fetch(origin, "/articles/article-1/")[1]
+    # ...so once the first edit is undone and the link fixed, the page is as it was, not as
+    # the failed build wrote it.
+    survey1.write_text(good)
+    rebuilt_after(log, lambda: replace(article2, "See [this](missing.md).", "See this."))
+    status, page = fetch(origin, "/articles/article-1/")
+    assert status == 200 and f">{old}%<" in row(page, 1)
+    # A question no page shows any more is still found, with the other pages not rebuilt.
+    article = root / "docs/articles/article-4.md"
+    lines = rebuilt_after(log, lambda: replace(article, "<!-- data:table survey-4 q1 -->", ""))
+    assert "question 'q1' is shown on no page" in lines
+
+
+def test_adding_and_removing_an_article_updates_the_lists(served):
+    root, origin, log, _folder = served
+    new = root / "docs/articles/late-addition.md"
+    text = (root / "docs/articles/article-11.md").read_text()
+    text = text.replace("title: Synthetic article 11", "title: Late addition")
+    text = re.sub(r"<!-- data:(takeaway|self-assessment|author)[^>]*-->", "", text)
+    rebuilt_after(log, lambda: new.write_text(text))
+    assert "Late addition" in fetch(origin, "/")[1] or "Late addition" in fetch(origin, "/archive/")[1]
+    assert fetch(origin, "/articles/late-addition/")[0] == 200
+    rebuilt_after(log, new.unlink)
+    assert fetch(origin, "/articles/late-addition/")[0] == 404
+    assert "Late addition" not in fetch(origin, "/")[1] + fetch(origin, "/archive/")[1]
+
+
+# ---- the bookkeeping, without a server ---------------------------------------------------------
+
+
+def test_a_build_remembers_what_it_wrote_only_once_it_has_succeeded():
+    state = Rebuilds()
+    state.active = True
+    assert not state.start("site-1")  # nothing built yet: everything is
+    assert state.changed("a.html", "1") and state.changed("b.html", "1")
+    assert state.start("site-1")  # the first build succeeded
+    assert not state.changed("a.html", "1")
+    assert state.changed("b.html", "2")
+    state.fail()  # b.html was written, then the build failed
+    assert state.start("site-1")
+    assert not state.changed("a.html", "1")
+    assert state.changed("b.html", "1")  # even back at its old content: rebuilt
+    assert not state.start("site-2")  # settings changed: everything again
+    assert state.changed("a.html", "1")
+
+
+def test_the_memo_keeps_one_result_per_slot_and_only_for_a_preview():
+    state, calls = Rebuilds(), []
+
+    def compute(x):
+        calls.append(x)
+        return x * 2
+
+    assert state.memo("s", "k1", compute, 1) == 2 and state.memo("s", "k1", compute, 1) == 2
+    assert calls == [1, 1]  # not a preview: computed each time
+    state.active = True
+    assert state.memo("s", "k1", compute, 3) == 6
+    assert state.memo("s", "k1", compute, 3) == 6
+    assert state.memo("s", "k2", compute, 4) == 8
+    assert calls == [1, 1, 3, 4]
