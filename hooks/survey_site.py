@@ -282,11 +282,18 @@ def _read_page(shown: str, text: str, authors, is_article: bool) -> tuple[PageMe
 
 
 def _site_fingerprint(files: Files, config: MkDocsConfig, root: Path) -> str:
-    """What every page is made from: the settings, the files there are, the templates, the day."""
+    """What every page is made from: the settings, the files there are, the templates (and the
+    hooks' files), the day."""
     if not REBUILDS.active:
         return ""
-    templates = Path(config.theme.custom_dir or root / "overrides")
-    stamps = sorted((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in templates.rglob("*") if p.is_file())
+    # Templates: the theme's overrides, and the render layer's own (hooks/survey_render/templates/).
+    folders = [Path(config.theme.custom_dir or root / "overrides"), root / "hooks"]
+    stamps = sorted(
+        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+        for folder in folders
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
     surveys = sorted(p.name for p in (root / "data/surveys").glob("*"))
     settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     names = sorted(f.src_uri for f in files)

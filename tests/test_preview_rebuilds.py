@@ -171,6 +171,15 @@ def test_adding_and_removing_an_article_updates_the_lists(served):
     assert "Late addition" not in fetch(origin, "/")[1] + fetch(origin, "/archive/")[1]
 
 
+def test_a_template_edit_rebuilds_every_page(served):
+    root, origin, log, _folder = served
+    template = root / "hooks/survey_render/templates/takeaway.html"
+    title = "{{ takeaway.title }}"
+    rebuilt_after(log, lambda: replace(template, f"<strong>{title}</strong>", f"<em>{title}</em>"))
+    for n in (0, 6, 11):
+        assert "<em>Get social</em>" in fetch(origin, f"/articles/article-{n}/")[1]
+
+
 # ---- the bookkeeping, without a server ---------------------------------------------------------
 
 
