@@ -260,7 +260,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = _add_archive_pages(files, config, lists)
     if problems:
         raise PluginError(str(DataError(problems)))
-    _build.pages = [f.url for f in files.documentation_pages()]
+    # Each page's address as its Page has it (and the search index): the home page's is "".
+    _build.pages = ["" if f.url in (".", "./") else f.url for f in files.documentation_pages()]
     return files
 
 

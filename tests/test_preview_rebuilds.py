@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import build
 from preview_rebuilds import Rebuilds
 from serve_site import mkdocs_serve
 
@@ -178,6 +179,36 @@ def test_a_template_edit_rebuilds_every_page(served):
     rebuilt_after(log, lambda: replace(template, f"<strong>{title}</strong>", f"<em>{title}</em>"))
     for n in (0, 6, 11):
         assert "<em>Get social</em>" in fetch(origin, f"/articles/article-{n}/")[1]
+
+
+def test_after_many_edits_the_preview_is_exactly_what_a_build_publishes(served):
+    """The strongest check: after edits of every kind, rebuilt one at a time, the served folder
+    and a clean `mkdocs build` of the same files (at the same address) are byte for byte the same."""
+    root, origin, log, folder = served
+    survey = root / "data/surveys/survey-3.yml"
+    old = first_percent(root, 3)
+    edits = [
+        lambda: replace(survey, f"percent: {old}\n", f"percent: {old - 1 if old else 1}\n"),
+        lambda: replace(root / "data/authors.yml", "name: Author 2\n", "name: Another Name\n"),
+        lambda: replace(root / "data/takeaways.yml", "title: Get social\n", "title: Get going\n"),
+        lambda: replace(root / "docs/articles/article-8.md", "date: 2020-01-09\n", "date: 2018-06-01\n"),
+        lambda: replace(root / "docs/articles/note-30.md", "title: Note 30\n", "title: Note thirty\n"),
+        lambda: (root / "docs/articles/note-44.md").unlink(),
+        lambda: replace(root / "docs/articles/article-6.md", "<!-- data:self-assessment survey-6 -->", ""),
+        # A build that fails after writing every page (a broken link, under --strict), then its fix.
+        lambda: replace(root / "docs/articles/article-7.md", "\n\n", "\n\nSee [this](missing.md).\n\n"),
+        lambda: replace(root / "docs/articles/article-7.md", "See [this](missing.md).", "See this."),
+    ]
+    for number, change in enumerate(edits):
+        failed = "The preview shows" in rebuilt_after(log, change)
+        assert failed == (number == len(edits) - 2)
+    published = build(root, site_url=origin + "/")
+    assert published.returncode == 0, published.output
+    preview = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+    built = {p.relative_to(published.site).as_posix(): p for p in published.site.rglob("*") if p.is_file()}
+    assert sorted(preview) == sorted(built)
+    differ = [name for name, file in sorted(built.items()) if preview[name].read_bytes() != file.read_bytes()]
+    assert differ == []
 
 
 # ---- the bookkeeping, without a server ---------------------------------------------------------
