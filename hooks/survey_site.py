@@ -288,7 +288,8 @@ def _site_fingerprint(files: Files, config: MkDocsConfig, root: Path) -> str:
     if not REBUILDS.active:
         return ""
     # Templates: the theme's overrides, and the render layer's own (hooks/survey_render/templates/).
-    folders = [Path(config.theme.custom_dir or root / "overrides"), root / "hooks"]
+    # (The engine may give custom_dir relative on the first build and absolute on the next.)
+    folders = [root / (config.theme.custom_dir or "overrides"), root / "hooks"]
     stamps = sorted(
         (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
         for folder in folders

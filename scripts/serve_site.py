@@ -25,10 +25,13 @@ def mkdocs_serve(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": origin + "/", **(env or {})}
     env.pop("PYTHONPATH", None)  # the hooks find their own modules
     env.pop("GITHUB_ACTIONS", None)  # its broken builds are the caller's, not a pull request's
+    # The engine `make test ENGINE=...` runs: mkdocs, or properdocs (which asks for the config by name).
+    engine = os.environ.get("ENGINE") or "mkdocs"
+    config = ["-f", "mkdocs.yml"] if engine == "properdocs" else []
     log = site / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", engine, "serve", *config, "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
             cwd=site,
             env=env,
             stdout=out,

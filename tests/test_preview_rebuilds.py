@@ -34,7 +34,7 @@ def served(tmp_path):
     temp = tmp_path / "tmp"
     temp.mkdir()
     with mkdocs_serve(root, start_timeout=120, env={"TMPDIR": str(temp)}) as (origin, log):
-        (folder,) = [p for p in temp.iterdir() if p.name.startswith("mkdocs_") and p.is_dir()]
+        (folder,) = [p for p in temp.iterdir() if p.is_dir()]  # the engine's temporary folder
         yield root, origin, log, folder
 
 
