@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
 from mkdocs.exceptions import PluginError
 
 from survey_data.errors import printable
@@ -123,12 +124,15 @@ def on_serve(server, config: MkDocsConfig, builder):
         if held.is_dir():  # the last build failed: its folder comes back, for this one to mend
             shutil.rmtree(site, ignore_errors=True)
             held.rename(site)
+        _forget_logged_lines()
         collect = _Collect()
         logging.getLogger(ENGINE_LOG).addHandler(collect)
         try:
             rebuild()
             failed.clear()
-        except Exception:  # any failure: the lines are in the log, and the server must not stall
+        except Exception as error:  # any failure: the lines are in the log, and the server must not stall
+            if not collect.lines:  # raised, not logged: a mistake in mkdocs.yml or in a template
+                logging.getLogger(ENGINE_LOG).error(_described(error))
             failed[:] = collect.lines or ["The build failed; see the terminal."]
             if site.is_dir() and not site.is_symlink():
                 site.rename(held)  # every request now finds nothing, and gets the problem page
@@ -150,6 +154,23 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.builder = build_or_show_problems
     server.error_handler = problems_or_not_found
     return server
+
+
+def _forget_logged_lines() -> None:
+    """MkDocs drops a line its build logger has logged before, for the life of the process: a
+    mistake made again, or left in place across saves, would show nowhere. Each rebuild of a
+    preview starts with none remembered (utils.DuplicateFilter keeps them in `msgs`)."""
+    for found in logging.getLogger(ENGINE_LOG + ".commands.build").filters:
+        if isinstance(getattr(found, "msgs", None), set):
+            found.msgs.clear()
+
+
+def _described(error: Exception) -> str:
+    """An exception the engine raised without logging it, as a line a writer can act on."""
+    where = ""
+    if isinstance(error, jinja2.TemplateError) and getattr(error, "filename", None):
+        where = f"{error.filename}:{getattr(error, 'lineno', '?')}: "
+    return f"{where}{type(error).__name__}: {error}"  # made printable, line by line, where it is logged
 
 
 def _held(site: Path) -> Path:

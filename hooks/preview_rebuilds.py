@@ -54,8 +54,12 @@ class Rebuilds:
         # and its entries in the search index. Staged like the fingerprints.
         self.shown: dict[str, frozenset] = {}
         self.search: dict[str, list[dict]] = {}
+        self.anchors: dict[str, tuple] = {}  # page -> (its anchor ids, its links to anchors)
         self.staged_shown: dict[str, frozenset] = {}
         self.staged_search: dict[str, list[dict]] = {}
+        self.staged_anchors: dict[str, tuple] = {}
+        self.written: set[str] = set()  # every output of the build under way (the rest is stale)
+        self.code: str | None = None  # fingerprint of the hooks' Python code, as imported
         self._memo: dict[Hashable, tuple[str, object]] = {}
         self.templates = CompiledTemplates()
 
@@ -65,11 +69,28 @@ class Rebuilds:
         self.built.update(self.pending)
         self.shown.update(self.staged_shown)
         self.search.update(self.staged_search)
-        self.pending, self.staged_shown, self.staged_search = {}, {}, {}
+        self.anchors.update(self.staged_anchors)
+        self._clear_staged()
         if site == self.site:
             return True
-        self.site, self.built, self.shown, self.search, self._memo = site, {}, {}, {}, {}
+        self.site, self.built, self.shown, self.search, self.anchors, self._memo = site, {}, {}, {}, {}, {}
         return False
+
+    def _clear_staged(self) -> None:
+        self.pending, self.staged_shown, self.staged_search, self.staged_anchors = {}, {}, {}, {}
+        self.written = set()
+
+    def stale(self) -> list[str]:
+        """Outputs an earlier build wrote that this one does not (a page or survey removed):
+        forgotten here, for the caller to delete."""
+        gone = sorted(set(self.built) - self.written)
+        for output in gone:
+            del self.built[output]
+        return gone
+
+    def expect(self, output: str) -> None:
+        """`output` is part of the site this build makes."""
+        self.written.add(output)
 
     def changed(self, output: str, fingerprint: str) -> bool:
         """Whether `output` must be written again; remembered once the build succeeds."""
@@ -81,7 +102,7 @@ class Rebuilds:
         for output, fingerprint in self.pending.items():
             if self.built.get(output) != fingerprint:
                 self.built.pop(output, None)
-        self.pending, self.staged_shown, self.staged_search = {}, {}, {}
+        self._clear_staged()
 
     def memo(self, slot: Hashable, key: str, compute: Callable[..., T], *args: object) -> T:
         """compute(*args), or its result from an earlier build with the same key: `key` must

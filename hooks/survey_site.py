@@ -11,6 +11,7 @@ import hashlib
 import html
 import logging
 import os
+import posixpath
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
@@ -33,7 +34,7 @@ import shortcodes
 from survey_data import ArticleMeta, DataError, Problem, load_dataset, load_front_matter
 from survey_data.errors import printable
 from survey_data.files import check_tree, read_text
-from survey_data.load import Dataset, page_characters, text_digest
+from survey_data.load import Dataset, page_characters, survey_files, text_digest
 from survey_data.models import PageMeta
 from survey_render import (
     ArticleLink,
@@ -101,6 +102,8 @@ class _Build:
         self.shown_by_page: dict[str, frozenset] = {}  # page -> benchmarks it shows, if converted
         self.rebuilt: set[str] = set()  # URLs of the pages written by this build
         self.newest = _newest_first(articles.values())
+        self.lead_ids: dict[str, tuple[str, str | None]] = {}  # article -> (survey, question) of its lead
+        self.navigation = ""  # fingerprint of the titles the navigation shows (preview only)
 
 
 _build: _Build | None = None
@@ -185,6 +188,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     articles: dict[str, tuple[File, ArticleMeta]] = {}
     metas: dict[str, PageMeta | None] = {}
     leads: dict[str, tuple] = {}
+    lead_ids: dict[str, tuple[str, str | None]] = {}
     held: dict[str, str] = {}
     reserved: set[tuple[str, str | None]] = set()
     today = datetime.now(UTC).date()
@@ -194,6 +198,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     authors_key = digest(sorted(authors) if authors is not None else None)
     texts: dict[str, str] = {}  # page -> fingerprint of its text
     placed_by_page: dict[str, list[list[str]]] = {}
+    links_by_page: dict[str, tuple[str, ...]] = {}
+    in_nav: list[tuple] = []  # pages in the navigation, with what their title comes from
     for file in files.documentation_pages():
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
         # before MkDocs's own reader sees it.
@@ -207,12 +213,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
         texts[file.src_uri] = key = text_digest(text)
         made_from = digest(shown, key, authors_key, is_article)
-        meta, found, placed = REBUILDS.memo(
+        meta, found, (placed, links, titles) = REBUILDS.memo(
             ("page", file.src_uri), made_from, _read_page, shown, text, authors, is_article
         )
         problems += found
         metas[file.src_uri] = meta
         placed_by_page[file.src_uri] = placed
+        links_by_page[file.src_uri] = links
+        if file.inclusion.is_in_nav():
+            in_nav.append((file.src_uri, getattr(meta, "title", None), titles))
         reason = held_back(meta, today)
         if reason is not None:
             # MkDocs's own draft level: `serve` builds the page, `build` leaves it out of
@@ -236,6 +245,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             lead = _lead(dataset, shown_first[0] if shown_first else None)
             if lead is not None:
                 leads[file.src_uri] = lead
+                lead_ids[file.src_uri] = shown_first[0]
     for url, same in _same_address(files.documentation_pages()).items():
         names = " and ".join(writer_path(config, f) for f in same)
         problems.append(
@@ -252,16 +262,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.reserved = reserved
     _build.published = published
     _build.page_surveys = page_surveys
+    _build.lead_ids = lead_ids
     lists = _lists_fingerprint()
-    for file in files.documentation_pages():
-        if file.src_uri in texts:
-            _rebuild_when(file, _page_fingerprint(file, texts[file.src_uri], placed_by_page[file.src_uri], lists))
+    if REBUILDS.active:
+        names = {f.src_uri for f in files}
+        _build.navigation = digest(sorted(in_nav))  # every page shows these titles in its menu
+        for file in files:  # drafts too (documentation_pages() leaves them out)
+            if file.src_uri in texts:
+                # Whether each file the page links to exists: MkDocs warns of a missing one
+                # only when it reads the page, so adding or removing a file rebuilds its linkers.
+                here = posixpath.dirname(file.src_uri)
+                linked = [
+                    (t, posixpath.normpath(posixpath.join(here, t)) in names) for t in links_by_page[file.src_uri]
+                ]
+                made_from = _page_fingerprint(file, texts[file.src_uri], placed_by_page[file.src_uri], lists)
+                _rebuild_when(file, digest(made_from, linked))
     _add_generated_files(files, config)
     problems = _add_archive_pages(files, config, lists)
     if problems:
         raise PluginError(str(DataError(problems)))
     # Each page's address as its Page has it (and the search index): the home page's is "".
-    _build.pages = ["" if f.url in (".", "./") else f.url for f in files.documentation_pages()]
+    # Drafts too: the preview shows them.
+    _build.pages = ["" if f.url in (".", "./") else f.url for f in files if f.is_documentation_page()]
     return files
 
 
@@ -276,55 +298,71 @@ def _read_page(shown: str, text: str, authors, is_article: bool) -> tuple[PageMe
             "put them between '---' lines, or start the page with text"
         )
         problems.append(Problem(shown, 1, 1, "", message))
-    return meta, problems, shortcodes.placeholders(text)  # one scan, read for surveys and lead
+    # One scan of placeholders (read for surveys and lead), and what the preview's rebuilds
+    # need: where the page links to, and its top-level headings (a title in the navigation).
+    return meta, problems, (shortcodes.placeholders(text), _link_targets(text), tuple(H1.findall(text)))
+
+
+H1 = re.compile(r"^ {0,3}#(?!#)[^\n]*|^[^\n]+\n {0,3}=+[ \t]*$", re.M)
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.M)
+
+
+def _link_targets(text: str) -> tuple[str, ...]:
+    """The relative addresses a page's Markdown links to (links and images, inline or by
+    reference), without their #anchor."""
+    found = (a or b for a, b in LINK.findall(text))
+    return tuple(sorted({t.split("#", 1)[0] for t in found if t.split("#", 1)[0] and "://" not in t}))
 
 
 # ---- the preview's rebuilds (preview_rebuilds): what each output is made from -----------------
 
 
 def _site_fingerprint(files: Files, config: MkDocsConfig, root: Path) -> str:
-    """What every page is made from: the settings, the files there are, the templates (and the
-    hooks' files), the day."""
+    """What every page is made from: the settings, the templates (the theme's and the render
+    layer's, by content), the surveys there are, the day. (A page added or removed outside
+    the navigation rebuilds only the pages it changes: see on_files.)"""
     if not REBUILDS.active:
         return ""
-    # Templates: the theme's overrides, and the render layer's own (hooks/survey_render/templates/).
     # (The engine may give custom_dir relative on the first build and absolute on the next.)
     folders = [root / (config.theme.custom_dir or "overrides"), root / "hooks"]
-    stamps = sorted(
-        (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-        for folder in folders
-        for p in folder.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    )
-    surveys = sorted(p.name for p in (root / "data/surveys").glob("*"))
+    templates, code = [], []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
+                (code if path.suffix == ".py" else templates).append((path.as_posix(), path.read_bytes()))
+    if REBUILDS.code is not None and REBUILDS.code != digest(code):
+        # MkDocs imports hook modules once: new code needs a new `make serve`.
+        log.info("The hooks' Python code changed: stop `make serve` (Ctrl+C) and start it again to use it")
+    REBUILDS.code = REBUILDS.code or digest(code)
+    surveys = [p.name for p in survey_files(root / "data/surveys")]
     settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-    names = sorted(f.src_uri for f in files)
     today = datetime.now(UTC).date()
-    return digest(settings, config.site_url, config.repo_url, config.edit_uri, names, stamps, surveys, today)
+    return digest(settings, config.site_url, config.repo_url, config.edit_uri, templates, surveys, today)
 
 
 def _lists_fingerprint() -> Callable[[str], str]:
     """What a list of articles is made from, by the slice of the newest-first list it shows:
-    the order of all (titles, dates, addresses: page numbers and neighbours) and each listed
-    article's front matter, author and the surveys its lead chart may come from."""
+    how many there are (page numbers), and each listed article's address, front matter,
+    author, lead chart and the surveys it may come from."""
     assert _build is not None
     if not REBUILDS.active:
         return lambda shown: ""
     dataset = _build.dataset
-    newest = _build.newest
-    order = digest([(file.src_uri, file.url, meta.title, meta.date) for file, meta in newest])
     each = [
         digest(
+            file.src_uri,
+            file.url,
             meta,
             dataset.authors.get(meta.author),
+            _build.lead_ids.get(file.src_uri),
             [dataset.survey_digests.get(s) for s in _build.page_surveys.get(file.src_uri, [])],
         )
-        for file, meta in newest
+        for file, meta in _build.newest
     ]
 
     def made_from(shown: str) -> str:
         start, _, stop = shown.partition(":")
-        return digest(order, each[int(start or 0) : int(stop) if stop else None])
+        return digest(len(each), each[int(start or 0) : int(stop) if stop else None])
 
     return made_from
 
@@ -340,6 +378,7 @@ def _page_fingerprint(file: File, text: str, placed: list[list[str]], lists: Cal
     author = getattr(meta, "author", None)
     return digest(
         text,
+        _build.navigation,
         _build.held.get(file.src_uri),
         records,
         dataset.authors.get(author) if author else None,
@@ -354,6 +393,7 @@ def _rebuild_when(file: File, fingerprint: str) -> None:
     if not REBUILDS.active:
         return
     output = file.dest_uri
+    REBUILDS.expect(output)
 
     def is_modified() -> bool:
         changed = REBUILDS.changed(output, fingerprint)
@@ -441,6 +481,9 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
 
     def add(fingerprint: str, made: list[File]) -> None:
         for file in made:
+            if files.get_file_from_path(file.src_uri) is not None:  # a writer's file of that name
+                message = "the site writes this file itself (see README.md); remove or rename yours"
+                raise PluginError(str(DataError([Problem(f"docs/{file.src_uri}", None, None, "", message)])))
             _rebuild_when(file, fingerprint)
             files.append(file)
 
@@ -728,11 +771,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = REBUILDS.templates
     if _build.problems:
         raise PluginError(str(DataError(_build.problems)))
-    if REBUILDS.active:  # pages not rebuilt show what they showed last time
-        REBUILDS.staged_shown = dict(_build.shown_by_page)
-        for src, shown in REBUILDS.shown.items():
-            if src not in _build.shown_by_page and src in _build.metas:
-                _build.shown |= shown
+    if REBUILDS.active:
+        _keep_what_pages_not_rebuilt_showed(files, config)
     for survey_id, survey in _build.dataset.surveys.items():
         file = _build.dataset.survey_files[survey_id]
         if (survey_id, None) in _build.reserved:
@@ -754,6 +794,33 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 f"add <!-- data:table {survey_id} {question_id} --> to an article, or remove it"
             )
     return env
+
+
+def _keep_what_pages_not_rebuilt_showed(files: Files, config: MkDocsConfig) -> None:
+    """A preview's rebuild read only some pages. The others, as last read, still count: the
+    benchmarks they show (for "shown on no page"), their anchors and their links to anchors
+    (MkDocs checks every page's links to anchors after writing, with what it read). And what
+    a removed page or survey wrote goes."""
+    assert _build is not None
+    REBUILDS.staged_shown = dict(_build.shown_by_page)
+    for src, shown in REBUILDS.shown.items():
+        if src not in _build.shown_by_page and src in _build.metas:
+            _build.shown |= shown
+    for file in files:
+        page = file.page
+        if page is None or not file.is_documentation_page():
+            continue
+        if page.present_anchor_ids is not None:  # read by this build
+            links = {target.src_uri: dict(anchors) for target, anchors in page.links_to_anchors.items()}
+            REBUILDS.staged_anchors[file.src_uri] = (frozenset(page.present_anchor_ids), links)
+        elif file.src_uri in REBUILDS.anchors:
+            ids, links = REBUILDS.anchors[file.src_uri]
+            page.present_anchor_ids = set(ids)
+            page.links_to_anchors = {
+                target: dict(anchors) for src, anchors in links.items() if (target := files.get_file_from_path(src))
+            }
+    for output in REBUILDS.stale():
+        Path(config.site_dir, output).unlink(missing_ok=True)
 
 
 @event_priority(50)  # before the search plugin writes its index

@@ -314,3 +314,14 @@ def test_own_css_and_js_within_budget():
     ), "a new asset: add it to the budget"
     total = sum(len(gzip.compress(p.read_bytes(), compresslevel=9, mtime=0)) for p in own)
     assert total <= OWN_ASSETS_BUDGET, total
+
+
+def test_a_writers_file_where_the_site_writes_its_own_is_refused(tmp_path):
+    """robots.txt, feed.xml and the downloads are the site's: a writer's file of that name
+    would be replaced silently (MkDocs only warns, with a stack trace)."""
+    root = make_site(tmp_path)
+    (root / "docs/robots.txt").write_text("User-agent: *\nDisallow: /\n")
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/robots.txt: the site writes this file itself (see README.md); remove or rename yours" in result.output
+    assert "Traceback" not in result.output and "warnings.warn" not in result.output

@@ -92,12 +92,21 @@ def check_tree(
     inside = (inside or root).resolve()  # where links may lead
     seen = 0
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        for name in sorted(dirnames) + sorted(filenames):
+        hidden = [name for name in dirnames if name.startswith(".")]
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        for name in sorted(dirnames) + sorted(filenames) + sorted(hidden):
             seen += 1
             path = Path(dirpath) / name
             shown = os.path.relpath(path, root)
             if seen > MAX_ENTRIES:
                 return [*problems, Problem(shown, None, None, "", f"more than {MAX_ENTRIES:,} files; split the site")]
+            if name.startswith("."):
+                # Hidden: MkDocs never reads or publishes it (editors keep swap and lock files
+                # here while a page is open). A hidden folder is not walked, unless a link.
+                if name in hidden and path.is_symlink():
+                    message = "a link to a folder, which would be followed (and a loop followed forever); remove it"
+                    problems.append(Problem(printable(shown, 200), None, None, "", message))
+                continue
             if not SAFE_NAME.fullmatch(name):
                 message = (
                     "a file name becomes an address and a title in the navigation: use letters, digits, "

@@ -72,7 +72,7 @@ def load_dataset(root: FsPath, memo: Memo = _no_memo) -> Dataset:
     root = root.resolve()
     surveys = root / SURVEYS_DIR
     folder = check_file(root, surveys, SURVEYS_DIR, MAX_FILE_BYTES) if surveys.is_symlink() else None
-    survey_paths = [] if folder else sorted(surveys.glob("*.y*ml"))
+    survey_paths = [] if folder else survey_files(surveys)
     if len(survey_paths) > MAX_SURVEYS:
         message = f"{len(survey_paths):,} survey files; at most {MAX_SURVEYS:,} are read: remove or merge some"
         raise DataError([Problem(SURVEYS_DIR, None, None, "", message)])
@@ -121,6 +121,11 @@ def load_dataset(root: FsPath, memo: Memo = _no_memo) -> Dataset:
     if problems:
         raise DataError(problems)
     return dataset
+
+
+def survey_files(folder: FsPath) -> list[FsPath]:
+    """The survey files: not hidden ones, which editors keep beside a file that is open."""
+    return sorted(path for path in folder.glob("*.y*ml") if not path.name.startswith("."))
 
 
 def _survey(shown: str, text: str) -> tuple[Survey | None, list[Problem], list[tuple[str, int]]]:
