@@ -44,12 +44,16 @@ _JSON_SCRIPT = re.compile(
 _RAW_TEXT = re.compile(r"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b", re.I)
 
 
-def check_site(folder: Path, since: float | None = None) -> list[Problem]:
-    """Every file under `folder`, or only those written at or after `since` (a timestamp)."""
+def check_site(folder: Path, since: float | None = None, skip: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every file under `folder`, or only those written at or after `since` (a timestamp),
+    except the paths (relative to `folder`) in `skip`."""
     problems: list[Problem] = []
     for path, stat in _files(folder, since):
         checker = _CHECKERS[path.suffix.lower()]
-        shown = "site/" + path.relative_to(folder).as_posix()
+        relative = path.relative_to(folder).as_posix()
+        if relative in skip:
+            continue
+        shown = "site/" + relative
         if stat.st_size > MAX_OUTPUT_BYTES:
             problems.append(Problem(shown, None, None, "", f"is over {MAX_OUTPUT_BYTES:,} bytes; something ran away"))
             continue

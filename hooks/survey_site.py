@@ -200,7 +200,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     placed_by_page: dict[str, list[list[str]]] = {}
     links_by_page: dict[str, tuple[str, ...]] = {}
     in_nav: list[tuple] = []  # pages in the navigation, with what their title comes from
-    for file in files.documentation_pages():
+    pages = files.documentation_pages()  # before drafts are set apart: all of them
+    for file in pages:
         # Every page's front matter is read here first, safely (no aliases, bounded, typed),
         # before MkDocs's own reader sees it.
         is_article = file.src_uri.startswith(ARTICLES_DIR)
@@ -283,7 +284,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(DataError(problems)))
     # Each page's address as its Page has it (and the search index): the home page's is "".
     # Drafts too: the preview shows them.
-    _build.pages = ["" if f.url in (".", "./") else f.url for f in files if f.is_documentation_page()]
+    pages += [f for f in files if f.src_uri.startswith("archive/") and f.generated_by]
+    _build.pages = ["" if f.url in (".", "./") else f.url for f in pages]
     return files
 
 
@@ -329,7 +331,8 @@ def _site_fingerprint(files: Files, config: MkDocsConfig, root: Path) -> str:
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
-                (code if path.suffix == ".py" else templates).append((path.as_posix(), path.read_bytes()))
+                content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+                (code if path.suffix == ".py" else templates).append((path.as_posix(), content))
     if REBUILDS.code is not None and REBUILDS.code != digest(code):
         # MkDocs imports hook modules once: new code needs a new `make serve`.
         log.info("The hooks' Python code changed: stop `make serve` (Ctrl+C) and start it again to use it")
@@ -478,10 +481,11 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> None:
     cards, robots.txt."""
     assert _build is not None
     site_url = config.site_url or ""
+    writers = {file.src_uri for file in files}
 
     def add(fingerprint: str, made: list[File]) -> None:
         for file in made:
-            if files.get_file_from_path(file.src_uri) is not None:  # a writer's file of that name
+            if file.src_uri in writers:  # a writer's file of that name
                 message = "the site writes this file itself (see README.md); remove or rename yours"
                 raise PluginError(str(DataError([Problem(f"docs/{file.src_uri}", None, None, "", message)])))
             _rebuild_when(file, fingerprint)

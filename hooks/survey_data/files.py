@@ -34,37 +34,44 @@ def _resolved(root: Path) -> Path:
 def check_file(root: Path, path: Path, shown: str, limit: int, what: str = "a data file") -> Problem | None:
     """Why `path` may not be read as a writer's file, or None if it may. `root` is the
     project folder (absolute); `shown` is the path as the writer knows it."""
+    return _checked(root, path, shown, limit, what)[0]
+
+
+def _checked(root: Path, path: Path, shown: str, limit: int, what: str) -> tuple[Problem | None, Path | None]:
+    """check_file(), and the file's real path when it may be read."""
     try:
         real = path.resolve(strict=True)
     except FileNotFoundError:
-        return Problem(shown, None, None, "", "a link to a file that does not exist; remove the link or fix it")
+        return Problem(shown, None, None, "", "a link to a file that does not exist; remove the link or fix it"), None
     except (RuntimeError, OSError) as err:  # a loop of links, or no permission to look
         reason = "a loop of links" if isinstance(err, RuntimeError) or "loop" in str(err).lower() else "unreadable"
-        return Problem(shown, None, None, "", f"cannot be read ({reason}); replace it with a plain file")
+        return Problem(shown, None, None, "", f"cannot be read ({reason}); replace it with a plain file"), None
     if not real.is_relative_to(_resolved(root)):
         message = f"a link to a file outside {root.name}/, which is not read; put the file itself here"
-        return Problem(shown, None, None, "", message)
+        return Problem(shown, None, None, "", message), None
     try:
         info = os.stat(real)
     except OSError:
-        return Problem(shown, None, None, "", "cannot be read (unreadable); replace it with a plain file")
+        return Problem(shown, None, None, "", "cannot be read (unreadable); replace it with a plain file"), None
     if not stat.S_ISREG(info.st_mode):
-        return Problem(shown, None, None, "", f"is {_kind(info.st_mode)}, not a file; remove it or put a file here")
+        return Problem(
+            shown, None, None, "", f"is {_kind(info.st_mode)}, not a file; remove it or put a file here"
+        ), None
     if info.st_size > limit:
         message = f"the file is {info.st_size:,} bytes; {what} may be at most {limit:,} bytes: split or trim it"
-        return Problem(shown, None, None, "", message)
-    return None
+        return Problem(shown, None, None, "", message), None
+    return None, real
 
 
 def read_text(
     root: Path, path: Path, shown: str, limit: int, what: str = "a data file"
 ) -> tuple[str | None, Problem | None]:
     """The text of a writer's file, or the problem that stops it being read."""
-    problem = check_file(root, path, shown, limit, what)
-    if problem is not None:
+    problem, real = _checked(root, path, shown, limit, what)
+    if problem is not None or real is None:
         return None, problem
     try:
-        with open(path.resolve(), "rb") as file:
+        with open(real, "rb") as file:
             data = file.read(limit + 1)  # a file that grew since it was looked at is still cut
     except OSError:
         return None, Problem(shown, None, None, "", "cannot be read (unreadable); replace it with a plain file")
