@@ -102,7 +102,6 @@ class _Build:
         self.shown_by_page: dict[str, frozenset] = {}  # page -> benchmarks it shows, if converted
         self.rebuilt: set[str] = set()  # URLs of the pages written by this build
         self.newest = _newest_first(articles.values())
-        self.lead_ids: dict[str, tuple[str, str | None]] = {}  # article -> (survey, question) of its lead
         self.navigation = ""  # fingerprint of the titles the navigation shows (preview only)
 
 
@@ -188,7 +187,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     articles: dict[str, tuple[File, ArticleMeta]] = {}
     metas: dict[str, PageMeta | None] = {}
     leads: dict[str, tuple] = {}
-    lead_ids: dict[str, tuple[str, str | None]] = {}
     held: dict[str, str] = {}
     reserved: set[tuple[str, str | None]] = set()
     today = datetime.now(UTC).date()
@@ -246,7 +244,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             lead = _lead(dataset, shown_first[0] if shown_first else None)
             if lead is not None:
                 leads[file.src_uri] = lead
-                lead_ids[file.src_uri] = shown_first[0]
     for url, same in _same_address(files.documentation_pages()).items():
         names = " and ".join(writer_path(config, f) for f in same)
         problems.append(
@@ -263,7 +260,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.reserved = reserved
     _build.published = published
     _build.page_surveys = page_surveys
-    _build.lead_ids = lead_ids
     lists = _lists_fingerprint()
     if REBUILDS.active:
         names = {f.src_uri for f in files}
@@ -333,10 +329,10 @@ def _site_fingerprint(files: Files, config: MkDocsConfig, root: Path) -> str:
             if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
                 content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
                 (code if path.suffix == ".py" else templates).append((path.as_posix(), content))
-    if REBUILDS.code is not None and REBUILDS.code != digest(code):
-        # MkDocs imports hook modules once: new code needs a new `make serve`.
+    if REBUILDS.code is None:
+        REBUILDS.code = digest(code)  # as imported, once: MkDocs does not import hook modules again
+    elif REBUILDS.code != digest(code):
         log.info("The hooks' Python code changed: stop `make serve` (Ctrl+C) and start it again to use it")
-    REBUILDS.code = REBUILDS.code or digest(code)
     surveys = [p.name for p in survey_files(root / "data/surveys")]
     settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     today = datetime.now(UTC).date()
@@ -357,7 +353,7 @@ def _lists_fingerprint() -> Callable[[str], str]:
             file.url,
             meta,
             dataset.authors.get(meta.author),
-            _build.lead_ids.get(file.src_uri),
+            lead[1] if (lead := _build.leads.get(file.src_uri)) else None,  # the question its chart draws
             [dataset.survey_digests.get(s) for s in _build.page_surveys.get(file.src_uri, [])],
         )
         for file, meta in _build.newest
@@ -371,13 +367,14 @@ def _lists_fingerprint() -> Callable[[str], str]:
 
 
 def _page_fingerprint(file: File, text: str, placed: list[list[str]], lists: Callable[[str], str]) -> str:
-    """A page's text, whether it is held back, and every data record it shows."""
+    """A page's text, the navigation's titles, whether it is held back, and every data record
+    it shows."""
     assert _build is not None
     dataset = _build.dataset
     meta = _build.metas.get(file.src_uri)
-    records = {"SURVEY": dataset.survey_digests, "AUTHOR": dataset.authors, "TAKEAWAY": dataset.takeaways}
+    tables = {"SURVEY": dataset.survey_digests, "AUTHOR": dataset.authors, "TAKEAWAY": dataset.takeaways}
     read = sorted(shortcodes.reads(placed))
-    records = [(what, item, records[what].get(item)) for what, item in read if what in records]
+    records = [(what, item, tables[what].get(item)) for what, item in read if what in tables]
     author = getattr(meta, "author", None)
     return digest(
         text,
