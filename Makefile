@@ -9,11 +9,13 @@ PYTHON ?= python3
 NODE_STAMP := node_modules/.installed
 BENCH_STAMP := $(VENV)/.bench-$(shell cat bench/requirements.txt | sha1sum | cut -c1-12)
 PROPERDOCS_STAMP := $(VENV)/.properdocs-$(shell cat requirements-properdocs.txt | sha1sum | cut -c1-12)
-# The engine that builds the site: mkdocs (default) or properdocs, MkDocs 1.6's maintained fork
-# (README, "Platform"). Both read mkdocs.yml and run the same hooks.
+ZENSICAL_STAMP := $(VENV)/.zensical-$(shell cat requirements-zensical.txt | sha1sum | cut -c1-12)
+# The engine that builds the site: mkdocs (default), properdocs (MkDocs 1.6's maintained fork,
+# same hooks), or zensical (Material's successor: no hooks; the placeholders run as a Markdown
+# extension and the generated files as a step after it). README, "Platform".
 ENGINE ?= mkdocs
 ENGINE_ARGS := $(if $(filter properdocs,$(ENGINE)),-f mkdocs.yml)
-ENGINE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PROPERDOCS_STAMP))
+ENGINE_STAMP := $(if $(filter properdocs,$(ENGINE)),$(PROPERDOCS_STAMP))$(if $(filter zensical,$(ENGINE)),$(ZENSICAL_STAMP))
 export ENGINE
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
@@ -26,10 +28,10 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test lint format bench bench-quick fuzz audit schema check lock clean review
+.PHONY: help serve build test test-fast lint format bench bench-quick fuzz audit schema check lock clean review
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements-dev.txt requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +42,10 @@ $(PROPERDOCS_STAMP): $(STAMP) requirements-properdocs.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-properdocs.txt
 	rm -f $(VENV)/.properdocs-* && touch $@
 
+$(ZENSICAL_STAMP): $(STAMP) requirements-zensical.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
+	rm -f $(VENV)/.zensical-* && touch $@
+
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
@@ -48,12 +54,20 @@ $(NODE_STAMP): package.json package-lock.json
 serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
 	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict --dirty -a 127.0.0.1:8000
 
-build: $(STAMP) $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=properdocs: with ProperDocs)
+build: $(STAMP) $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=properdocs or zensical: with those)
+ifeq ($(ENGINE),zensical)
+	$(BIN)/zensical build --strict -f zensical.yml # not --clean: it deletes .cache/, the image cache too
+	$(BIN)/python hooks/generate_site.py -f zensical.yml
+else
 	$(BIN)/$(ENGINE) build $(ENGINE_ARGS) --strict
+endif
 
-test: $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) ## Run every test (installs Chromium if missing and it can)
+test: $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) $(ZENSICAL_STAMP) ## Run every test (installs Chromium if missing and it can)
 	scripts/ensure-chromium.sh "$(CHROMIUM_PATH)"
 	$(BIN)/pytest
+
+test-fast: $(STAMP) $(ZENSICAL_STAMP) ## The quick lane: every test not marked slow (no browser; under a minute)
+	$(BIN)/pytest -m "not slow"
 
 BASE ?= main
 review: $(STAMP) ## What this change does to the published figures and pages, against BASE (default: main)
@@ -74,7 +88,7 @@ $(BENCH_STAMP): $(STAMP) bench/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r bench/requirements.txt
 	rm -f $(VENV)/.bench-* && touch $@
 
-bench: $(BENCH_STAMP) ## Benchmark: hooks vs plain Material vs mkdocs-macros, N=10/100/1000 (about 10 min)
+bench: $(BENCH_STAMP) ## Benchmark: hooks (warm, cold) vs plain Material vs mkdocs-macros, N=30/300 (about 10 min)
 	$(BIN)/python scripts/bench.py
 
 bench-quick: $(BENCH_STAMP) ## The benchmark's smoke test (N=10, 30; under a minute; CI runs it)
@@ -95,6 +109,8 @@ lock: ## Re-lock requirements*.txt from requirements*.in (needs pip-tools)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-properdocs.txt requirements-properdocs.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-zensical.txt requirements-zensical.in
 
 clean: ## Remove site/ and the virtual environment
 	rm -rf site $(VENV)

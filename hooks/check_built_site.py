@@ -1,5 +1,5 @@
-"""MkDocs hook: the last step of every build checks what was written (output_check) and fails
-the build, naming each file and what broke, rather than let a broken page be published.
+"""MkDocs hook module: the last step of every build checks what was written (output_check) and
+fails the build, naming each file and what broke, rather than let a broken page be published.
 
 Under `make serve` (`serve --dirty`), a rebuild checks only the files it wrote: the others
 passed when they were written (preview_rebuilds rewrites whatever a failed build touched)."""
@@ -11,26 +11,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from preview_rebuilds import STATE as REBUILDS
+from mkdocs.plugins import event_priority
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import output_check
+from site_state import PROCESS
 from survey_data import DataError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-_started = 0.0
-
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _started
-    _started = time.time()
+    PROCESS.started = time.time()
 
 
+@event_priority(-100)  # last: after the search plugin (priority 0) has written its index
 def on_post_build(config: MkDocsConfig) -> None:
+    rebuilds = PROCESS.rebuilds
     # A second of slack: a file system may round times; checking a file twice costs nothing.
-    since = _started - 1 if REBUILDS.active and REBUILDS.built else None
+    since = PROCESS.started - 1 if rebuilds.active and rebuilds.built else None
     # A preview's rebuild rewrites the whole search index (8 MB at 1,000 articles), with
     # json.dumps: parsing it again is a tenth of the rebuild. `make build` checks it.
     skip = frozenset({"search/search_index.json"}) if since is not None else frozenset()

@@ -7,25 +7,19 @@ page and generated file gets a fingerprint of everything it is made from (its te
 records it shows, the site's settings); it is rebuilt when that changes. A rebuild that fails
 forgets the fingerprints it touched, so the next one redoes them.
 
-A plain module, not a hook: hooks/ modules stay imported for the life of `mkdocs serve`, and
-this one is shared by survey_site (fingerprints, search index) and check_built_site (commit).
-Nothing here is used by `mkdocs build`, which always builds everything.
+One `Rebuilds` lives in the process state (site_state.Process). preview_fingerprints says what
+each output is made from; preview_search keeps what the pages not rebuilt contributed. Nothing
+here is used by `mkdocs build`, which always builds everything.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import jinja2
 
 T = TypeVar("T")
-
-
-def digest(*parts: object) -> str:
-    """A fingerprint of values whose repr() is stable: str, bytes, numbers, tuples, frozen models."""
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -116,6 +110,3 @@ class Rebuilds:
         value = compute(*args)
         self._memo[slot] = (key, value)
         return value
-
-
-STATE = Rebuilds()

@@ -18,6 +18,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts")]
 from gzip_server import free_port, serve_gzip  # noqa: E402
 
 import shortcodes  # noqa: E402
+from placeholder_context import Context  # noqa: E402
 from survey_data import load_dataset  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -77,7 +78,7 @@ def default_material_site(folder: Path) -> Path:
     dataset = load_dataset(ROOT)
     source = (ROOT / "docs" / ARTICLE.rstrip("/")).with_suffix(".md").read_text(encoding="utf-8")
     body = source.split("---", 2)[2]
-    markdown, problems = shortcodes.expand(body, "article", 0, shortcodes.Context(dataset))
+    markdown, problems = shortcodes.expand(body, "article", 0, Context(dataset))
     assert not problems, problems
     (folder / "docs").mkdir(parents=True)
     (folder / "docs" / "index.md").write_text("# Social Healthcare: How Do You Stack Up?\n" + markdown)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -87,3 +89,28 @@ def project_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     result = build(make_site(tmp_path_factory.mktemp("project")))
     assert result.returncode == 0, result.output
     return result
+
+
+# A test is slow (left out of `make test-fast`) if it, or a fixture it uses, runs a real build,
+# a server or another program, or drives the browser: found from the code, so a new test that
+# builds is slow without anyone marking it.
+_SLOW_CALL = re.compile(r"\b(?:build|zensical_build|mkdocs_serve)\(|\bsubprocess\.run\(")
+
+
+def _uses_slow_code(item: pytest.Item) -> bool:
+    functions = [item.function] if isinstance(item, pytest.Function) else []
+    for name in getattr(item, "fixturenames", ()):
+        functions += [d.func for d in item._fixtureinfo.name2fixturedefs.get(name, ())]
+    for function in functions:
+        try:
+            if _SLOW_CALL.search(inspect.getsource(function)):
+                return True
+        except (OSError, TypeError):
+            continue
+    return False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in item.path.parts or _uses_slow_code(item):
+            item.add_marker(pytest.mark.slow)

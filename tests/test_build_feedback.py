@@ -4,8 +4,9 @@ the pull request's diff; nothing in a file can break a command's line or forge a
 from __future__ import annotations
 
 import pytest
-from build_feedback import annotation
 from conftest import ROOT, build, make_site
+
+from github_annotations import annotation
 
 S = "data/surveys/ubm-social-healthcare.yml"
 ARTICLE = "docs/articles/social-healthcare-how-do-you-stack-up.md"

@@ -9,15 +9,17 @@ import pytest
 from conftest import ROOT
 
 import shortcodes
+from placeholder_context import Context
 from survey_data import load_dataset
 from survey_data.schema import SCHEMAS, schema_text
+from typed_figures import typed_figures
 
 MARKDOWN = sorted((ROOT / "docs").rglob("*.md"))
 
 
 def test_every_placeholder_in_docs_resolves_and_every_question_is_shown():
     dataset = load_dataset(ROOT)
-    ctx = shortcodes.Context(dataset)
+    ctx = Context(dataset)
     for page in MARKDOWN:
         _, problems = shortcodes.expand(page.read_text(encoding="utf-8"), page.name, 0, ctx)
         assert problems == [], page
@@ -27,11 +29,11 @@ def test_every_placeholder_in_docs_resolves_and_every_question_is_shown():
 
 def test_the_figure_pattern_catches_typed_figures():
     text = "53% said; 12.5 % did; 7 percent; 9 per cent; 50&#37; and 5&nbsp;percent"
-    found = shortcodes.typed_figures("p.md", text)
+    found = typed_figures("p.md", text)
     assert [p.where for p in found] == ["'53%'", "'12.5 %'", "'7 percent'", "'9 per cent'"]
     assert [p.column for p in found] == [text.index(f) + 1 for f in ("53%", "12.5 %", "7 percent", "9 per cent")]
     code = "`53%` in code\n\n```\n12%\n```\n<!-- 40% in a comment -->\n"
-    assert shortcodes.typed_figures("p.md", code) == []
+    assert typed_figures("p.md", code) == []
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))

@@ -18,9 +18,9 @@ from PIL import Image
 
 from survey_data import load_dataset
 from survey_render import data_package, render_benchmark, render_source_note, render_your_benchmark
+from survey_render.benchmark_table import benchmark_notes
 from survey_render.chart_image import chart_layout, chart_png, chart_svg
 from survey_render.disclosure import disclosure_items, quality_notice
-from survey_render.pieces import benchmark_notes
 
 FICTION = FIXTURES / "fictional-site"
 EXPECTED = FIXTURES.parent / "expected"

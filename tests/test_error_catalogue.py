@@ -1,16 +1,23 @@
-"""The mistakes a writer can make, each through a real `mkdocs build --strict` of a copy of
-the site: the exact message (file, line, column, what is wrong, the fix), a non-zero exit,
-and no traceback. CONTRIBUTING.md explains each message; keep the two in step."""
+"""The mistakes a writer can make, and the exact message each gets (file, line, column, what is
+wrong, the fix). CONTRIBUTING.md explains each message; keep the two in step.
+
+Every mistake is checked by the build's own checks, run without an engine (site_check: the
+same code the hooks run, in one call); one mistake for each way a mistake reaches the build
+(ROUTES), and every mistake only the engine finds, goes through a real `mkdocs build
+--strict` of a copy of the site: a non-zero exit, no traceback, nothing published."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, make_site
+
+from site_check import check_project
 
 S = "data/surveys/ubm-social-healthcare.yml"
 A = "docs/articles/social-healthcare-how-do-you-stack-up.md"
@@ -34,6 +41,9 @@ class Mistake:
     # pages are written (and never published); every other mistake stops it before.
     warning: bool = False
     setup: Callable[[Path], None] | None = None  # for what edits cannot make: links, pipes, folders
+    # Only the engine finds it (its own warnings, the time budget, the output check, two pages
+    # at one address, a piece Markdown swallowed): a real build checks it.
+    engine: bool = False
 
 
 def link(name: str, target: str) -> Callable[[Path], None]:
@@ -534,6 +544,7 @@ CATALOGUE = [
             (root / "docs/articles/social-healthcare-how-do-you-stack-up").mkdir(),
             (root / "docs/articles/social-healthcare-how-do-you-stack-up/index.md").write_text((root / A).read_text()),
         ),
+        engine=True,
     ),
     Mistake(
         "page-settings-without-front-matter",
@@ -564,6 +575,7 @@ CATALOGUE = [
             "handles very slowly (thousands of '[' without ']', or of '<!--' never closed): simplify it"
         ],
         writes={"docs/slow.md": "[" * 20_000},
+        engine=True,
     ),
     Mistake(
         "too-many-placeholders-on-a-page",
@@ -728,6 +740,7 @@ CATALOGUE = [
         ],
         edits=[(A, "Or does it?", '<span id="twice"></span><span id="twice"></span> Or does it?')],
         warning=True,
+        engine=True,
     ),
     Mistake(
         "page-html-comment-never-closed",
@@ -742,6 +755,7 @@ CATALOGUE = [
             )
         ],
         warning=True,
+        engine=True,
     ),
     Mistake(
         "page-json-ld-that-does-not-parse",
@@ -757,6 +771,7 @@ CATALOGUE = [
             )
         ],
         warning=True,
+        engine=True,
     ),
     # ---- placeholders ----
     Mistake(
@@ -882,13 +897,28 @@ CATALOGUE = [
 ]
 
 
+# One real build for each way a mistake reaches the build: route -> the mistake that shows it.
+ROUTES = {
+    "a data file's YAML": "yaml-unclosed-quote",
+    "a data file's values": "percent-with-sign",
+    "a data file that is not a file": "survey-file-is-a-pipe",
+    "data no page shows (a strict-mode warning)": "question-shown-nowhere",
+    "a page's front matter": "unknown-author",
+    "a page's text": "percentage-typed-into-markdown",
+    "a placeholder": "placeholder-unknown-question",
+    "docs/ itself": "docs-folder-link",
+    "mistakes in several files at once": "several-mistakes-at-once",
+}
+BY_NAME = {m.name: m for m in CATALOGUE}
+
+
 def test_the_catalogue_is_large_enough():
     assert len(CATALOGUE) >= 30
     assert len({m.name for m in CATALOGUE}) == len(CATALOGUE)
+    assert set(ROUTES.values()) <= set(BY_NAME)
 
 
-@pytest.mark.parametrize("mistake", CATALOGUE, ids=lambda m: m.name)
-def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
+def site_with(tmp_path: Path, mistake: Mistake) -> Path:
     root = make_site(tmp_path)
     for path, old, new in mistake.edits:
         text = (root / path).read_text(encoding="utf-8")
@@ -902,6 +932,25 @@ def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
             target.write_text(content, encoding="utf-8")
     if mistake.setup:
         mistake.setup(root)
+    return root
+
+
+@pytest.mark.parametrize("mistake", [m for m in CATALOGUE if not m.engine], ids=lambda m: m.name)
+def test_mistake_is_found_by_the_builds_checks(tmp_path, mistake):
+    found = check_project(site_with(tmp_path, mistake), datetime.now(UTC).date())
+    assert bool(found.warnings) == mistake.warning and bool(found.problems) != mistake.warning, found.lines()
+    for message in mistake.expected:
+        if message.startswith("Aborted"):
+            continue  # the engine's own line, after the warnings
+        assert any(line.endswith(message) for line in found.lines()), found.lines()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "mistake", [m for m in CATALOGUE if m.engine or m.name in ROUTES.values()], ids=lambda m: m.name
+)
+def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
+    root = site_with(tmp_path, mistake)
     # Bounded: whatever the mistake, the build ends within 10 s and 1.5 GiB, or the test fails.
     result = build(root, timeout=10, memory_cap=1536 * 1024 * 1024)
     assert result.returncode == 1, result.output

@@ -14,6 +14,7 @@ import os
 import string
 import xml.etree.ElementTree as ET
 
+import pytest
 import yaml
 from conftest import FIXTURES
 from htmlread import Text
@@ -23,9 +24,12 @@ from pydantic import ValidationError
 
 import shortcodes
 from output_check import check_csv, check_html, check_png, check_xml
+from placeholder_context import Context
+from placeholder_kinds import KINDS
 from survey_data import Problem, load_front_matter
-from survey_data.load import load_dataset, validate_file
+from survey_data.load import load_dataset
 from survey_data.models import AuthorsFile, Survey, TakeawaysFile
+from survey_data.validate import validate_file
 from survey_render import (
     FeedItem,
     PageFacts,
@@ -38,9 +42,9 @@ from survey_render import (
     survey_csv,
 )
 from survey_render.article_page import share_card
+from survey_render.benchmark_table import benchmark_notes
 from survey_render.chart_image import chart_layout, chart_png, chart_svg
 from survey_render.downloads import FORMULA_START
-from survey_render.pieces import benchmark_notes
 from survey_render.share_card import draw_card
 
 settings.register_profile(
@@ -126,7 +130,7 @@ def test_any_front_matter_gives_meta_or_problems(text):
 
 
 placeholder_words = st.sampled_from(
-    [*shortcodes.KINDS, "tabel", "", "lunar-clinics", "channels", "radio", "satisfaction", "keep-talking", "x"]
+    [*KINDS, "tabel", "", "lunar-clinics", "channels", "radio", "satisfaction", "keep-talking", "x"]
 )
 placeholders = st.lists(placeholder_words, max_size=4).map(lambda w: "<!-- data:" + " ".join(w) + " -->")
 markdown = st.lists(
@@ -137,7 +141,7 @@ markdown = st.lists(
 
 @given(markdown, st.integers(min_value=0, max_value=50))
 def test_any_markdown_expands_or_gives_problems(text, offset):
-    ctx = shortcodes.Context(DATASET)
+    ctx = Context(DATASET)
     expanded, problems = shortcodes.expand(text, "docs/p.md", offset, ctx)
     assert isinstance(expanded, str)
     lines = text.count("\n") + 1
@@ -166,6 +170,7 @@ def with_texts(label: str, title: str, publisher: str) -> Survey | None:
         return None
 
 
+@pytest.mark.slow  # draws a chart and a card for each example: half a minute
 @settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(any_text, any_text, any_text)
 def test_any_text_the_schema_accepts_gives_outputs_that_parse(label, title, publisher):

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from test_error_catalogue import CATALOGUE
 
-import shortcodes
+from placeholder_kinds import KINDS
 from survey_data.models import (
     Answer,
     ArticleMeta,
@@ -27,7 +27,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 MODELS = [Survey, Source, Question, Answer, Author, AuthorsFile, Takeaway, TakeawaysFile, ArticleMeta]
 
 
-@pytest.mark.parametrize("kind", sorted(shortcodes.KINDS))
+@pytest.mark.parametrize("kind", sorted(KINDS))
 def test_every_placeholder_kind_is_documented_with_an_example(kind):
     example = rf"<!-- data:{re.escape(kind)}\b[^>]*-->"
     assert re.search(example, GUIDE), f"CONTRIBUTING.md has no example of data:{kind}"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bench import write_site
 from conftest import build
-from preview_rebuilds import Rebuilds
 from serve_site import mkdocs_serve
 
-from bench import write_site
+from preview_rebuilds import Rebuilds
 
 ARTICLES = 12
 NOTES = 45  # short articles without figures: 57 in all, two archive pages

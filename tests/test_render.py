@@ -23,7 +23,7 @@ from survey_render import (
     render_where,
     render_your_benchmark,
 )
-from survey_render.pieces import benchmark_notes
+from survey_render.benchmark_table import benchmark_notes
 from survey_render.share_card import CardBar, LeadChart
 from survey_render.standing import none_standing, precision_note, single_standing
 

@@ -6,6 +6,8 @@ import pytest
 from conftest import FIXTURES
 
 import shortcodes
+from placeholder_context import Context
+from placeholder_kinds import KINDS
 from survey_data import load_dataset
 from survey_render import ArticleLink
 
@@ -18,7 +20,7 @@ def dataset():
 
 
 def expand(markdown: str, dataset, offset: int = 0):
-    ctx = shortcodes.Context(dataset, article_links=lambda: [ArticleLink("a/", "A", "S", "W", None)])
+    ctx = Context(dataset, article_links=lambda: [ArticleLink("a/", "A", "S", "W", None)])
     text, problems = shortcodes.expand(markdown, PAGE, offset, ctx)
     return text, [str(p) for p in problems], ctx
 
@@ -153,5 +155,5 @@ def test_every_problem_on_a_page_is_reported(dataset):
 def test_empty_placeholder_lists_the_kinds(dataset):
     _, problems, _ = expand("<!-- data: -->\n", dataset)
     assert problems[0].startswith("docs/articles/p.md:1:1: <!-- data: -->: empty placeholder; write one of: ")
-    for name in shortcodes.KINDS:
+    for name in KINDS:
         assert f"<!-- data:{name}" in problems[0]

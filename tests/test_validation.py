@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from survey_data import DataError, load_dataset, load_front_matter
-from survey_data.load import validate_file
 from survey_data.models import AuthorsFile, Survey, TakeawaysFile
+from survey_data.validate import validate_file
 
 FILE = "data/surveys/x.yml"
 HEAD = "# yaml-language-server: $schema=../../schema/survey.schema.json\n"  # the build checks line 1

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from survey_data import Question, Survey
 from survey_render.disclosure import quality_notice
 from survey_render.numbers import format_percent
-from survey_render.pieces import _render
 from survey_render.share_card import MAX_BARS, Card, CardBar, LeadChart
+from survey_render.templating import render_template as _render
 
 WORDS_PER_MINUTE = 230  # an adult's silent reading of non-fiction (Brysbaert 2019: 238)
 _WORD = re.compile(r"\w+")

@@ -3,7 +3,7 @@ prints it, in the site's colours. Standalone: the site's own files are not there
 
 from __future__ import annotations
 
-from survey_render.pieces import _render
+from survey_render.templating import render_template as _render
 
 
 def render_problem_page(site_name: str, lines: list[str]) -> str:

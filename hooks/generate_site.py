@@ -1,0 +1,114 @@
+"""The files the site generates besides its pages (site_outputs), written into a site an
+engine without hooks has built (Zensical):
+
+    python hooks/generate_site.py [-f mkdocs.yml]
+
+It reads mkdocs.yml, data/ and the articles' front matter, as the MkDocs hooks do, and writes
+each survey's downloads and charts, the feed, the share cards and robots.txt into site_dir.
+Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+
+from article_index import published_articles
+from site_outputs import Output, card_output, feed_output, robots_output, survey_outputs
+from survey_data import DataError, load_dataset
+from survey_render import FeedItem
+from survey_render.article_page import share_card
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """mkdocs.yml as the engines read it: `!ENV [NAME, default]` is the variable or the default."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[v] for v in variables if v in os.environ), default)
+
+
+_SettingsLoader.add_constructor("!ENV", _env)
+
+
+def read_settings(config: Path) -> dict:
+    """The settings, with those of the file named by INHERIT beneath them (as the engines merge them)."""
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}  # a SafeLoader
+    parent = settings.pop("INHERIT", None)
+    if parent is None:
+        return settings
+    return _merged(read_settings(config.parent / parent), settings)
+
+
+def _merged(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        both = isinstance(value, dict) and isinstance(base.get(key), dict)
+        merged[key] = _merged(base[key], value) if both else value
+    return merged
+
+
+def outputs(root: Path, settings: dict, today: date) -> list[Output]:
+    """Every generated file of the site at `root`, as `make build` publishes it."""
+    site_url = settings.get("site_url") or ""
+    site_name = settings["site_name"]
+    dataset = load_dataset(root)
+    articles = published_articles(root, dataset, today, settings.get("docs_dir") or "docs")
+    published = {s for cited in articles.cited.values() for s in cited}
+    made = []
+    for survey_id, survey in dataset.surveys.items():
+        if survey_id in published:
+            made += survey_outputs(survey_id, survey, site_url, site_name, root)
+    items = [
+        FeedItem(
+            a.meta.title, urljoin(site_url, a.url), a.meta.summary, dataset.authors[a.meta.author].name, a.meta.date
+        )
+        for a in articles.newest
+    ]
+    language = (settings.get("theme") or {}).get("language") or "en"
+    made.append(feed_output(site_name, site_url, settings.get("site_description") or site_name, language, items))
+    for article in articles.newest:
+        card = share_card(site_name, article.meta.title, article.meta.summary, articles.leads.get(article.src_uri))
+        made.append(card_output(article.src_uri, card, root))
+    made.append(robots_output(site_url))
+    return made
+
+
+def write(site: Path, made: list[Output]) -> None:
+    for output in made:
+        target = site / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if output.cached is not None:
+            shutil.copyfile(output.cached, target)
+        elif isinstance(output.content, bytes):
+            target.write_bytes(output.content)
+        else:
+            target.write_text(output.content or "", encoding="utf-8", newline="")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    args = parser.parse_args(argv)
+    config = Path(args.config_file).resolve()
+    settings = read_settings(config)
+    try:
+        made = outputs(config.parent, settings, datetime.now(UTC).date())
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    write(config.parent / (settings.get("site_dir") or "site"), made)
+    print(f"generate_site: {len(made)} files written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

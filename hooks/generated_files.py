@@ -1,0 +1,93 @@
+"""The generated files (site_outputs) handed to the engine as files of the site: each
+survey's downloads and charts, the feed, the share cards, robots.txt. A writer's own file of
+the same name stops the build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from site_outputs import Output, card_output, feed_output, robots_output, survey_outputs
+from survey_data import DataError, Problem
+from survey_data.digests import digest
+from survey_render import FeedItem
+from survey_render.article_page import share_card
+from survey_render.share_card import Card
+from writer_paths import project_root
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from page_intake import Intake
+    from preview_rebuilds import Rebuilds
+    from survey_data.load import Dataset
+
+OURS = "the site writes this file itself (see README.md); remove or rename yours"
+
+
+def as_file(config: MkDocsConfig, output: Output) -> File:
+    if output.cached is not None:  # copied from the image cache, not read into memory
+        return File.generated(config, output.path, abs_src_path=str(output.cached))
+    return File.generated(config, output.path, content=output.content)
+
+
+def add_generated_files(
+    files: Files,
+    config: MkDocsConfig,
+    dataset: Dataset,
+    intake: Intake,
+    newest: list,
+    rebuilds: Rebuilds,
+    rebuild_when: Callable[[File, str], None],
+    serving: bool,
+) -> dict[str, Card]:
+    """Adds every generated file to `files`; returns each article's share card (its <head>
+    describes it). `rebuild_when(file, fingerprint)` tells a preview what the file is made of."""
+    site_url = config.site_url or ""
+    root = project_root(config)
+    writers = {file.src_uri for file in files}
+
+    def add(fingerprint: str, made: list[File]) -> None:
+        for file in made:
+            if file.src_uri in writers:
+                raise PluginError(str(DataError([Problem(f"docs/{file.src_uri}", None, None, "", OURS)])))
+            rebuild_when(file, fingerprint)
+            files.append(file)
+
+    def files_of(outputs: list[Output]) -> list[File]:
+        return [as_file(config, output) for output in outputs]
+
+    for survey_id, survey in dataset.surveys.items():
+        if not serving and survey_id not in intake.published:
+            continue  # only on drafts or scheduled articles (or on no page: the build warns)
+        made_from = digest(dataset.survey_digests[survey_id], site_url, config.site_name, config.site_dir)
+
+        def downloads(survey_id=survey_id, survey=survey) -> list[File]:
+            return files_of(survey_outputs(survey_id, survey, site_url, config.site_name, root))
+
+        add(made_from, rebuilds.memo(("downloads", survey_id), made_from, downloads))
+    items = [
+        FeedItem(
+            a.meta.title, urljoin(site_url, a.url), a.meta.summary, dataset.authors[a.meta.author].name, a.meta.date
+        )
+        for a in newest
+    ]
+    language = config.theme.get("language") or "en"
+    feed = feed_output(config.site_name, site_url, config.site_description or config.site_name, language, items)
+    add(digest(feed.content), files_of([feed]))
+    cards = {}
+    for src_uri, (_, meta) in intake.articles.items():
+        card = cards[src_uri] = share_card(config.site_name, meta.title, meta.summary, intake.leads.get(src_uri))
+        made_from = digest(card, config.site_dir)
+        made = rebuilds.memo(
+            ("card", src_uri), made_from, lambda s=src_uri, c=card: files_of([card_output(s, c, root)])
+        )
+        add(made_from, made)
+    robots = robots_output(site_url)
+    add(digest(robots.content), files_of([robots]))
+    return cards

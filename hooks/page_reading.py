@@ -1,0 +1,55 @@
+"""What a page's text holds, read once and safely before any engine reads it: its front matter
+validated with the project's own reader (no aliases, bounded, typed), the mistakes in its text
+(characters no page can carry, figures typed in), its placeholders, links and top headings.
+A pure function of the text, so a preview keeps it between rebuilds. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_scan import link_targets, placeholders, top_headings
+from survey_data import Problem, load_front_matter
+from survey_data.front_matter import FRONT_MATTER, page_characters
+from survey_data.models import PageMeta
+from typed_figures import typed_figures
+
+# MultiMarkdown's "Key: value" lines, which MkDocs (and Python-Markdown's meta extension) read
+# as settings when a page has no '---' block (mkdocs.utils.meta.META_RE).
+_META_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:\s*")
+
+
+@dataclass(frozen=True)
+class PageRead:
+    meta: PageMeta | None
+    problems: list[Problem]
+    placed: list[list[str]]  # each placeholder's words
+    links: tuple[str, ...]  # the relative addresses it links to
+    titles: tuple[str, ...]  # its top-level headings (a title in the navigation may come from one)
+
+
+def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
+    """`shown`: the page's path as the writer knows it; `authors`: the ids an article may name
+    (None: data/authors.yml failed to load)."""
+    meta, found = load_front_matter(shown, text, authors, is_article)
+    problems = found + page_characters(shown, text) + typed_figures(shown, text)
+    if not found and meta is None and _reads_as_settings(text):
+        message = (
+            "the page starts with 'Key: value' lines, which MkDocs reads as settings; "
+            "put them between '---' lines, or start the page with text"
+        )
+        problems.append(Problem(shown, 1, 1, "", message))
+    return PageRead(meta, problems, placeholders(text), link_targets(text), top_headings(text))
+
+
+def _reads_as_settings(text: str) -> bool:
+    """No '---' block, yet an engine would read the first lines as settings."""
+    return not FRONT_MATTER.match(text) and _META_LINE.match(text.split("\n", 1)[0]) is not None
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The Markdown an engine converts (below the front matter, blank lines above it dropped, as
+    MkDocs hands it to on_page_markdown), and how many lines of the file lie above it."""
+    match = FRONT_MATTER.match(text)
+    body = text[match.end() :].lstrip("\n") if match else text
+    return body, text[: len(text) - len(body)].count("\n")

@@ -1,0 +1,22 @@
+"""Addresses between pages of the built site, without the engine: what MkDocs's
+get_relative_url does, for the steps that run without MkDocs (survey_markdown, generate_site)."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src_uri: str) -> str:
+    """A page's address with directory URLs (MkDocs's and Zensical's default): index.md -> '',
+    articles/a.md -> 'articles/a/', notes/index.md -> 'notes/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(target: str, here: str) -> str:
+    """`target` (a path in the site) as an href from the page at `here` (its address)."""
+    base = "/" + (here if here.endswith("/") or not here else posixpath.dirname(here) + "/")
+    relative = posixpath.relpath("/" + target, base)
+    return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
