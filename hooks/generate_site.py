@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 import yaml
 
 from article_index import published_articles
-from site_outputs import Output, card_output, feed_output, robots_output, survey_outputs
+from site_outputs import Output, cached_survey_outputs, card_output, draw_ahead, feed_output, robots_output
 from survey_data import DataError, load_dataset
 from survey_render import FeedItem
 from survey_render.article_page import share_card
@@ -63,10 +63,15 @@ def outputs(root: Path, settings: dict, today: date) -> list[Output]:
     dataset = load_dataset(root)
     articles = published_articles(root, dataset, today, settings.get("docs_dir") or "docs")
     published = {s for cited in articles.cited.values() for s in cited}
+    surveys = [(i, s, dataset.survey_digests[i]) for i, s in dataset.surveys.items() if i in published]
+    cards = {
+        a.src_uri: share_card(site_name, a.meta.title, a.meta.summary, articles.leads.get(a.src_uri))
+        for a in articles.newest
+    }
+    draw_ahead(surveys, list(cards.values()), site_url, site_name, root)
     made = []
-    for survey_id, survey in dataset.surveys.items():
-        if survey_id in published:
-            made += survey_outputs(survey_id, survey, site_url, site_name, root)
+    for survey_id, survey, survey_digest in surveys:
+        made += cached_survey_outputs(survey_id, survey, survey_digest, site_url, site_name, root)
     items = [
         FeedItem(
             a.meta.title, urljoin(site_url, a.url), a.meta.summary, dataset.authors[a.meta.author].name, a.meta.date
@@ -75,9 +80,7 @@ def outputs(root: Path, settings: dict, today: date) -> list[Output]:
     ]
     language = (settings.get("theme") or {}).get("language") or "en"
     made.append(feed_output(site_name, site_url, settings.get("site_description") or site_name, language, items))
-    for article in articles.newest:
-        card = share_card(site_name, article.meta.title, article.meta.summary, articles.leads.get(article.src_uri))
-        made.append(card_output(article.src_uri, card, root))
+    made += [card_output(src, card, root) for src, card in cards.items()]
     made.append(robots_output(site_url))
     return made
 

@@ -11,7 +11,8 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from site_outputs import Output, card_output, feed_output, robots_output, survey_outputs
+from background_writes import BackgroundWrites
+from site_outputs import Output, cached_survey_outputs, card_output, draw_ahead, feed_output, robots_output
 from survey_data import DataError, Problem
 from survey_data.digests import digest
 from survey_render import FeedItem
@@ -45,6 +46,7 @@ def add_generated_files(
     rebuilds: Rebuilds,
     rebuild_when: Callable[[File, str], None],
     serving: bool,
+    writes: BackgroundWrites,
 ) -> dict[str, Card]:
     """Adds every generated file to `files`; returns each article's share card (its <head>
     describes it). `rebuild_when(file, fingerprint)` tells a preview what the file is made of."""
@@ -57,18 +59,28 @@ def add_generated_files(
             if file.src_uri in writers:
                 raise PluginError(str(DataError([Problem(f"docs/{file.src_uri}", None, None, "", OURS)])))
             rebuild_when(file, fingerprint)
+            writes.take_over(file)
             files.append(file)
 
     def files_of(outputs: list[Output]) -> list[File]:
         return [as_file(config, output) for output in outputs]
 
-    for survey_id, survey in dataset.surveys.items():
-        if not serving and survey_id not in intake.published:
-            continue  # only on drafts or scheduled articles (or on no page: the build warns)
+    # Only the surveys a published page shows (drafts' too under `serve`; one shown on no page
+    # gets a warning instead).
+    surveys = [
+        (i, s, dataset.survey_digests[i]) for i, s in dataset.surveys.items() if serving or i in intake.published
+    ]
+    cards = {
+        src: share_card(config.site_name, meta.title, meta.summary, intake.leads.get(src))
+        for src, (_, meta) in intake.articles.items()
+    }
+    draw_ahead(surveys, list(cards.values()), site_url, config.site_name, root)
+    for survey_id, survey, _ in surveys:
         made_from = digest(dataset.survey_digests[survey_id], site_url, config.site_name, config.site_dir)
 
         def downloads(survey_id=survey_id, survey=survey) -> list[File]:
-            return files_of(survey_outputs(survey_id, survey, site_url, config.site_name, root))
+            key = dataset.survey_digests[survey_id]
+            return files_of(cached_survey_outputs(survey_id, survey, key, site_url, config.site_name, root))
 
         add(made_from, rebuilds.memo(("downloads", survey_id), made_from, downloads))
     items = [
@@ -80,9 +92,7 @@ def add_generated_files(
     language = config.theme.get("language") or "en"
     feed = feed_output(config.site_name, site_url, config.site_description or config.site_name, language, items)
     add(digest(feed.content), files_of([feed]))
-    cards = {}
-    for src_uri, (_, meta) in intake.articles.items():
-        card = cards[src_uri] = share_card(config.site_name, meta.title, meta.summary, intake.leads.get(src_uri))
+    for src_uri, card in cards.items():
         made_from = digest(card, config.site_dir)
         made = rebuilds.memo(
             ("card", src_uri), made_from, lambda s=src_uri, c=card: files_of([card_output(s, c, root)])

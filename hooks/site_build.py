@@ -12,6 +12,7 @@ from mkdocs.utils import clean_directory
 import preview_fingerprints as preview
 from archive_pages import archive_markdown, archive_meta, make_archive_pages
 from article_index import Listed, newest_first
+from background_writes import BackgroundWrites
 from generated_files import add_generated_files
 from markdown_scan import placeholders
 from page_intake import take_in
@@ -57,7 +58,8 @@ def start_build(
         if rebuilds.active:
             preview.rebuild_when(file, fingerprint, rebuilds)
 
-    cards = add_generated_files(files, config, dataset, intake, newest, rebuilds, rebuild_when, serving)
+    writes = BackgroundWrites()
+    cards = add_generated_files(files, config, dataset, intake, newest, rebuilds, rebuild_when, serving, writes)
     archive, problems = make_archive_pages(files, config, len(intake.articles))
     if problems:
         raise PluginError(str(DataError(problems)))
@@ -83,4 +85,5 @@ def start_build(
         reserved=intake.reserved,
         cards=cards,
         urls=urls,
+        writes=writes,
     )

@@ -5,16 +5,18 @@ same files (`python -m site_outputs`, see generate_site.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from image_cache import cached_png
+from output_cache import cached_files, cached_png, draw_missing, files_cached
 from site_paths import FEED, card_path
-from survey_data import Survey
+from survey_data import Question, Survey
+from survey_data.digests import digest
 from survey_render import FeedItem, data_package, download_paths, question_csv, render_feed, survey_csv
 from survey_render.benchmark_table import benchmark_notes
-from survey_render.chart_image import chart_layout, chart_png, chart_svg
+from survey_render.chart_image import Drawing, chart_layout, chart_png, chart_svg
 from survey_render.share_card import Card, draw_card
 
 
@@ -33,22 +35,61 @@ def _png(path: str, made: tuple[Path | None, bytes | None]) -> Output:
     return Output(path, content, cached)
 
 
+def _drawings(survey_id: str, survey: Survey, site_url: str, site_name: str) -> list[tuple[Question, Drawing]]:
+    """Each question's chart, laid out, with the credit line every chart carries."""
+    package_url = urljoin(site_url, download_paths(survey_id)["package"])
+    credit = f"Chart: {site_name}, {site_url} · Data: {package_url}"
+    return [(q, chart_layout(survey, q, benchmark_notes(survey, q), credit)) for q in survey.questions]
+
+
 def survey_outputs(survey_id: str, survey: Survey, site_url: str, site_name: str, root: Path) -> list[Output]:
     """A survey's data package, CSVs and charts (SVG, PNG)."""
     paths = download_paths(survey_id)
-    package_url = urljoin(site_url, paths["package"])
     made = [
-        Output(paths["package"], data_package(survey_id, survey, package_url)),
+        Output(paths["package"], data_package(survey_id, survey, urljoin(site_url, paths["package"]))),
         Output(paths["csv"], survey_csv(survey_id, survey)),
     ]
-    credit = f"Chart: {site_name}, {site_url} · Data: {package_url}"
-    for question in survey.questions:
+    for question, drawing in _drawings(survey_id, survey, site_url, site_name):
         paths = download_paths(survey_id, question.id)
         made.append(Output(paths["csv"], question_csv(survey_id, survey, question)))
-        drawing = chart_layout(survey, question, benchmark_notes(survey, question), credit)
         made.append(Output(paths["svg"], chart_svg(drawing)))
         made.append(_png(paths["png"], cached_png(drawing, chart_png, root)))
     return made
+
+
+def cached_survey_outputs(
+    survey_id: str, survey: Survey, survey_digest: str, site_url: str, site_name: str, root: Path
+) -> list[Output]:
+    """survey_outputs(), made once per survey file's text, site name and address: a build with
+    the cache kept copies them (output_cache)."""
+    key = survey_key(survey_id, survey_digest, site_url, site_name)
+
+    def make() -> list[tuple[str, str | bytes | None, Path | None]]:
+        return [(o.path, o.content, o.cached) for o in survey_outputs(survey_id, survey, site_url, site_name, root)]
+
+    return [Output(path, content, cached) for path, content, cached in cached_files(key, make, root)]
+
+
+def chart_jobs(survey_id: str, survey: Survey, site_url: str, site_name: str) -> list[tuple[Drawing, Callable]]:
+    """(what, draw) of each of the survey's chart PNGs: for output_cache.draw_missing."""
+    return [(drawing, chart_png) for _, drawing in _drawings(survey_id, survey, site_url, site_name)]
+
+
+def draw_ahead(
+    surveys: list[tuple[str, Survey, str]], cards: list[Card], site_url: str, site_name: str, root: Path
+) -> int:
+    """Every PNG the site's generated files need and the cache lacks, drawn on every core
+    before the files are listed: the charts of `surveys` (id, survey, digest of its file)
+    whose downloads are not cached, and the share cards."""
+    jobs: list[tuple] = [(card, draw_card) for card in cards]
+    for survey_id, survey, survey_digest in surveys:
+        if not files_cached(survey_key(survey_id, survey_digest, site_url, site_name), root):
+            jobs += chart_jobs(survey_id, survey, site_url, site_name)
+    return draw_missing(jobs, root)
+
+
+def survey_key(survey_id: str, survey_digest: str, site_url: str, site_name: str) -> str:
+    return digest("survey outputs", survey_id, survey_digest, site_url, site_name)
 
 
 def feed_output(site_name: str, site_url: str, description: str, language: str, items: list[FeedItem]) -> Output:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from article_index import Listed
+from background_writes import BackgroundWrites
 from page_expansion import Stash
 from preview_rebuilds import Rebuilds
 from survey_data import ArticleMeta, Problem
@@ -40,6 +41,7 @@ class Build:
     reserved: set[tuple[str, str | None]]  # benchmarks on pages this build leaves out
     cards: dict[str, Card]  # article -> its share card
     urls: list[str]  # every page's address as its Page has it, in order (the search index)
+    writes: BackgroundWrites  # the generated files, written while the pages are built
     # Filled while pages are built:
     problems: list[Problem] = field(default_factory=list)
     shown: set[tuple[str, str]] = field(default_factory=set)  # benchmarks on the pages read

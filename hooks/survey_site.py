@@ -10,6 +10,7 @@ of their own (they must run at other priorities of the same events); build_feedb
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -107,12 +108,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-@event_priority(50)  # before the search plugin writes its index (priority 0)
+@event_priority(50)  # before the search plugin writes its index (priority 0) and the output check
 def on_post_build(config: MkDocsConfig) -> None:
-    if PROCESS.rebuilds.active and PROCESS.build is not None:
-        merge_search_index(config, PROCESS.build, PROCESS.rebuilds)
+    build = PROCESS.current()
+    build.writes.wait()
+    if PROCESS.rebuilds.active:
+        merge_search_index(config, build, PROCESS.rebuilds)
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed preview rebuild forgets what it wrote, so the next one redoes it."""
+    """A failed preview rebuild forgets what it wrote, so the next one redoes it; no file is
+    still being written once it ends."""
+    if PROCESS.build is not None:
+        with contextlib.suppress(OSError):  # the build has failed already: its error is the one to tell
+            PROCESS.build.writes.wait()
     PROCESS.rebuilds.fail()

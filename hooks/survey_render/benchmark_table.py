@@ -114,6 +114,7 @@ def render_benchmark(
         downloads=downloads,
         edit_url=edit_url,
         where=Markup(place_late(render_where(survey_id, survey, question))),
+        late=lambda html: Markup(place_late(str(html))),
     )
 
 
