@@ -56,8 +56,9 @@ serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:
 
 build: $(STAMP) $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=properdocs or zensical: with those)
 ifeq ($(ENGINE),zensical)
+	$(BIN)/python hooks/generate_site.py --check --strict -f zensical.yml # every problem at once, first
 	$(BIN)/zensical build --strict -f zensical.yml # not --clean: it deletes .cache/, the image cache too
-	$(BIN)/python hooks/generate_site.py -f zensical.yml
+	$(BIN)/python hooks/generate_site.py --strict -f zensical.yml
 else
 	$(BIN)/$(ENGINE) build $(ENGINE_ARGS) --strict
 endif

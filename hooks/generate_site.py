@@ -1,11 +1,12 @@
-"""The files the site generates besides its pages (site_outputs), written into a site an
-engine without hooks has built (Zensical):
+"""For an engine without hooks (Zensical), what the hooks do around the pages:
 
-    python hooks/generate_site.py [-f mkdocs.yml]
+    python hooks/generate_site.py --check [--strict] [-f zensical.yml]   # before the build
+    python hooks/generate_site.py [--strict] [-f zensical.yml]           # after it
 
-It reads mkdocs.yml, data/ and the articles' front matter, as the MkDocs hooks do, and writes
-each survey's downloads and charts, the feed, the share cards and robots.txt into site_dir.
-Knows nothing of MkDocs."""
+Both check the project first, every problem at once (site_check: data/, front matter,
+placeholders; with --strict, a question no page shows fails too). Without --check, it then
+writes each survey's downloads and charts, the feed, the share cards and robots.txt into
+site_dir. Knows nothing of MkDocs."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from urllib.parse import urljoin
 import yaml
 
 from article_index import published_articles
+from site_check import check_project
 from site_outputs import Output, cached_survey_outputs, card_output, draw_ahead, feed_output, robots_output
 from survey_data import DataError, load_dataset
 from survey_render import FeedItem
@@ -100,11 +102,21 @@ def write(site: Path, made: list[Output]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", default="mkdocs.yml")
+    parser.add_argument("--check", action="store_true", help="only check the project, every problem at once")
+    parser.add_argument("--strict", action="store_true", help="a warning (a question no page shows) fails too")
     args = parser.parse_args(argv)
     config = Path(args.config_file).resolve()
     settings = read_settings(config)
+    today = datetime.now(UTC).date()
+    found = check_project(config.parent, today, docs=settings.get("docs_dir") or "docs")
+    for line in found.lines():
+        print(line, file=sys.stderr)
+    if found.problems or (found.warnings and args.strict):
+        return 1
+    if args.check:
+        return 0
     try:
-        made = outputs(config.parent, settings, datetime.now(UTC).date())
+        made = outputs(config.parent, settings, today)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1

@@ -25,8 +25,9 @@ def zensical_build(root: Path) -> subprocess.CompletedProcess:
     """`make build ENGINE=zensical`, in a copy of the project."""
     env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "SITE_URL": SITE_URL}
     commands = [
+        [sys.executable, "hooks/generate_site.py", "--check", "--strict", "-f", "zensical.yml"],
         [sys.executable, "-m", "zensical", "build", "--clean", "-f", "zensical.yml"],
-        [sys.executable, "hooks/generate_site.py", "-f", "zensical.yml"],
+        [sys.executable, "hooks/generate_site.py", "--strict", "-f", "zensical.yml"],
     ]
     for command in commands:
         result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
@@ -120,3 +121,14 @@ def test_a_mistake_in_a_placeholder_stops_the_zensical_build_with_its_file(tmp_p
     assert made.returncode != 0
     assert f"docs/articles/social-healthcare-how-do-you-stack-up.md:{line}:1: " in made.stderr
     assert "unknown question 'usse' in survey 'ubm-social-healthcare'; did you mean 'uses'?" in made.stderr
+
+
+def test_a_survey_no_page_shows_fails_the_zensical_build_before_it_starts(tmp_path):
+    root = make_site(tmp_path)
+    shutil.copy(ROOT / "zensical.yml", root / "zensical.yml")
+    survey = root / "data/surveys/ubm-social-healthcare.yml"
+    (root / "data/surveys/copy.yml").write_text(survey.read_text(encoding="utf-8"), encoding="utf-8")
+    made = zensical_build(root)
+    assert made.returncode == 1
+    assert "data/surveys/copy.yml: survey 'copy' is shown on no page" in made.stderr
+    assert not (root / "site").exists()  # stopped before Zensical built anything
