@@ -2,7 +2,8 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-VENV := .venv
+# make test-pythons gives each Python its own (VENV=.venv-3.12)
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.txt | sha1sum | cut -c1-12)
 PYTHON ?= python3
@@ -28,7 +29,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build test test-fast lint format bench bench-quick fuzz audit schema check lock clean review
+.PHONY: help serve build test test-fast test-pythons lint format bench bench-quick fuzz audit schema check lock clean review
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +67,22 @@ endif
 test: $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) $(ZENSICAL_STAMP) ## Run every test (installs Chromium if missing and it can)
 	scripts/ensure-chromium.sh "$(CHROMIUM_PATH)"
 	$(BIN)/pytest
+
+# The Pythons README promises (pyproject.toml's requires-python), oldest to newest. Each is
+# found as pythonX.Y on the PATH, or else in pyenv's versions (whose shims answer only for the
+# version selected).
+PYTHON_VERSIONS ?= 3.11 3.12 3.13
+test-pythons: ## make test on each Python promised (3.11-3.13), each in its own .venv-X.Y; skips one the machine lacks
+	@for v in $(PYTHON_VERSIONS); do \
+	  py=$$(command -v python$$v 2>/dev/null); \
+	  if [ -z "$$py" ] || ! "$$py" -c '' >/dev/null 2>&1; then \
+	    py=$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$$v.*/bin/python$$v 2>/dev/null | tail -n 1); fi; \
+	  if [ -z "$$py" ] || ! "$$py" -c '' >/dev/null 2>&1; then \
+	    echo "make test-pythons: Python $$v is not on this machine: skipped (install it, or set PYTHON_VERSIONS=...)"; \
+	    continue; fi; \
+	  echo "make test-pythons: Python $$v ($$py)"; \
+	  $(MAKE) --no-print-directory test PYTHON=$$py VENV=.venv-$$v || exit 1; \
+	done
 
 test-fast: $(STAMP) $(ZENSICAL_STAMP) ## The quick lane: every test not marked slow (no browser; under a minute)
 	$(BIN)/pytest -m "not slow"

@@ -15,8 +15,10 @@ import multiprocessing
 import os
 import shutil
 import site
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import PIL
@@ -83,6 +85,15 @@ def _draw(job: tuple[object, Callable[[object], bytes]]) -> bytes:
     return draw(what)
 
 
+def _context():
+    """fork where this process has one thread (a build: quick to start, nothing to import
+    again); spawn where it has more (the preview's server), which fork would copy half-way.
+    A spawned worker imports this module with hooks/ added to its path: the engine puts
+    hooks/ there only while it imports the hook modules."""
+    one_thread = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if one_thread else "spawn")
+
+
 def draw_missing(jobs: list[tuple[object, Callable[[object], bytes]]], root: Path, pool_from: int = POOL_FROM) -> int:
     """Draws every PNG of `jobs` (what, draw) not in the cache yet, on every core, where there
     are at least `pool_from` (a cold build: a fresh CI runner draws thousands); fewer are
@@ -91,15 +102,14 @@ def draw_missing(jobs: list[tuple[object, Callable[[object], bytes]]], root: Pat
     missing = {path: job for path, job in missing.items() if not path.is_file()}
     if len(missing) < max(pool_from, 1) or (os.cpu_count() or 1) < 2:
         return 0
-    # spawn, not fork: the preview's process has threads (its server), which fork would copy.
-    context = multiprocessing.get_context("spawn")
-    # The engine puts hooks/ on sys.path only while it imports the hook modules: each worker
-    # adds it, to find this module and the render layer.
-    with ProcessPoolExecutor(
-        os.cpu_count(), mp_context=context, initializer=site.addsitedir, initargs=(str(_HOOKS),)
-    ) as pool:
-        for path, png in zip(missing, pool.map(_draw, missing.values(), chunksize=8), strict=True):
-            _store(path, png)
+    try:
+        with ProcessPoolExecutor(
+            os.cpu_count(), mp_context=_context(), initializer=site.addsitedir, initargs=(str(_HOOKS),)
+        ) as pool:
+            for path, png in zip(missing, pool.map(_draw, missing.values(), chunksize=8), strict=True):
+                _store(path, png)
+    except BrokenProcessPool:  # a program that runs the engine and cannot be started twice
+        return 0  # they are drawn one by one where they are needed
     return len(missing)
 
 

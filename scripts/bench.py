@@ -349,8 +349,34 @@ TARGET_N = 300  # issue 20's targets are set at 300 articles
 PACKAGES = ["hooks/", "material/", "mkdocs/", "markdown/", "pymdownx/", "jinja2/", "yaml/", "pydantic", "html/"]
 
 
-def profile_by_package(site: Path, out: Path) -> dict[str, float]:
-    """Own time (cProfile tottime) of one build, summed by the package each function is in."""
+# Where a build's time goes, by stage: (what, file the function is in, its name) -> cumulative time.
+STAGES = [
+    ("the whole build", "mkdocs/commands/build.py", "build"),
+    ("reading each page: Markdown, with the placeholders expanded", "mkdocs/commands/build.py", "_populate_page"),
+    ("  of which placeholder expansion (hooks)", "hooks/page_markdown.py", "expand_placeholders"),
+    ("writing each page: templates, search index entry, head tags", "mkdocs/commands/build.py", "_build_page"),
+    ("  of which Material's search plugin reading the page", "material/plugins/search/plugin.py", "on_page_context"),
+    ("on_files: data, pages, generated files (hooks)", "hooks/site_build.py", "start_build"),
+    ("  of which loading and validating data/", "hooks/survey_data/load.py", "load_dataset"),
+    ("  of which listing the generated files", "hooks/generated_files.py", "add_generated_files"),
+    ("queuing the generated files to be written", "mkdocs/structure/files.py", "copy_static_files"),
+    ("waiting for them to be written (hooks)", "hooks/background_writes.py", "wait"),
+    ("the output check (hooks)", "hooks/output_check.py", "check_site"),
+]
+
+
+def stage_times(stats: dict) -> dict[str, float]:
+    totals = {what: 0.0 for what, _, _ in STAGES}
+    for (filename, _, name), (_, _, _, cumtime, _) in stats.items():
+        for what, path, function in STAGES:
+            if name == function and filename.endswith(path):
+                totals[what] += cumtime
+    return totals
+
+
+def profile_by_package(site: Path, out: Path, stages: dict[str, float] | None = None) -> dict[str, float]:
+    """Own time (cProfile tottime) of one build, summed by the package each function is in;
+    `stages`, if given, gets the cumulative time of each of STAGES."""
     import cProfile
     import logging
     import pstats
@@ -363,8 +389,11 @@ def profile_by_package(site: Path, out: Path) -> dict[str, float]:
     config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out), strict=True)
     profiler = cProfile.Profile()
     profiler.runcall(build, config)
+    stats = pstats.Stats(profiler).stats
+    if stages is not None:
+        stages.update(stage_times(stats))
     totals: dict[str, float] = {}
-    for (filename, _, _), (_, _, tottime, _, _) in pstats.Stats(profiler).stats.items():
+    for (filename, _, _), (_, _, tottime, _, _) in stats.items():
         group = next((p.strip("/") for p in PACKAGES if p in filename), "other (stdlib, builtins)")
         if group == "hooks" and "/survey_render/templates/" in filename:
             group = "hooks"  # compiled Jinja templates of the project count as the project's
@@ -377,10 +406,13 @@ def profile_report(n_articles: int, workdir: Path) -> str:
     what is the project's own cost and what is MkDocs' or Material's."""
     hooks = write_site(workdir / "profile-hooks", n_articles)
     floor = floor_site(hooks, workdir / "profile-floor")
-    a = profile_by_package(hooks, workdir / "out-a")
+    run_build(hooks, workdir / "out-a")  # fills the image cache: the profile is of a warm build
+    stages: dict[str, float] = {}
+    a = profile_by_package(hooks, workdir / "out-a", stages)
     b = profile_by_package(floor, workdir / "out-b")
     lines = [
-        f"Profile at N={n_articles} (cProfile own time by package; profiling slows everything alike):",
+        f"Profile at N={n_articles}, the image cache warm (cProfile own time by package; profiling slows "
+        "everything alike):",
         "",
         "| package | hooks build (s) | floor build (s) | difference (s) |",
         "| --- | ---: | ---: | ---: |",
@@ -392,6 +424,10 @@ def profile_report(n_articles: int, workdir: Path) -> str:
     lines.append(
         f"| total | {sum(a.values()):.2f} | {sum(b.values()):.2f} | {sum(a.values()) - sum(b.values()):+.2f} |"
     )
+    lines += ["", "The hooks build by stage (cProfile cumulative time; stages overlap where one calls another):", ""]
+    lines += ["| stage | seconds | share |", "| --- | ---: | ---: |"]
+    whole = stages[STAGES[0][0]] or 1.0
+    lines += [f"| {what} | {seconds:.2f} | {seconds / whole:.0%} |" for what, seconds in stages.items()]
     return "\n".join(lines)
 
 

@@ -14,9 +14,6 @@ import time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-logging.disable(logging.INFO)
-config = load_config(config_file=f"{sys.argv[1]}/mkdocs.yml", site_dir=sys.argv[2], strict=True)
-
 hook_seconds = 0.0
 
 
@@ -33,10 +30,19 @@ def timed(method):
     return wrapper
 
 
-for methods in config.plugins.events.values():
-    for i, method in enumerate(methods):
-        if getattr(method, "__module__", "").startswith("hooks/"):
-            methods[i] = timed(method)
+def main() -> None:
+    logging.disable(logging.INFO)
+    config = load_config(config_file=f"{sys.argv[1]}/mkdocs.yml", site_dir=sys.argv[2], strict=True)
+    for methods in config.plugins.events.values():
+        for i, method in enumerate(methods):
+            if getattr(method, "__module__", "").startswith("hooks/"):
+                methods[i] = timed(method)
+    build(config)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"peak_rss_kib": rss, "hook_seconds": hook_seconds}))
 
-build(config)
-print(json.dumps({"peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "hook_seconds": hook_seconds}))
+
+# A guard, as every program that runs the engine needs: a build may start worker processes
+# (hooks/output_cache.py), and a spawned worker imports this module again.
+if __name__ == "__main__":
+    main()

@@ -55,3 +55,17 @@ def test_only_a_fully_checked_build_is_deployed():
     assert names.index("make lint test") < names.index("make build") < names.index("actions/upload-pages-artifact")
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_pull_requests_run_on_the_oldest_and_newest_python_promised():
+    """pyproject.toml's requires-python (">=3.11,<3.14") is what the README promises; the
+    workflow tests its two ends, and `make test-pythons` every version between."""
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    low, high = re.search(r'requires-python = ">=3\.(\d+),<3\.(\d+)"', project).groups()
+    versions = [f"3.{minor}" for minor in range(int(low), int(high))]
+    job = load("pull-request.yml")["jobs"]["check"]
+    assert job["strategy"]["matrix"]["python"] == [versions[0], versions[-1]]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^PYTHON_VERSIONS \?= " + " ".join(versions) + "$", makefile, re.M)
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "Python " + ", ".join(versions[:-1]) + " or " + versions[-1] + ": the versions tested" in readme

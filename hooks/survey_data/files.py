@@ -4,6 +4,7 @@ refused before a byte of it is read, and no read is longer than the limit allows
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -37,14 +38,43 @@ def check_file(root: Path, path: Path, shown: str, limit: int, what: str = "a da
     return _checked(root, path, shown, limit, what)[0]
 
 
+MAX_LINKS = 40  # links followed in a row, as Linux's own limit
+
+
+def _follow(path: Path) -> tuple[Path | None, str | None]:
+    """Where `path` leads, found by looking at each entry on the way (a link is read, never
+    opened): the real path, or why it leads nowhere: "broken" (a link to nothing), "loop" (a
+    link that leads back to itself), "chain" (more than MAX_LINKS links in a row),
+    "unreadable" (no permission to look). The same answer on every Python, whatever
+    exception its resolve() would raise."""
+    current, seen = os.path.abspath(path), set()
+    for _ in range(MAX_LINKS):
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            return None, "broken"
+        except OSError as err:  # a folder on the way that loops, or one we may not look into
+            return None, "loop" if err.errno == errno.ELOOP else "unreadable"
+        if not stat.S_ISLNK(info.st_mode):
+            return Path(os.path.realpath(current)), None
+        if current in seen:
+            return None, "loop"
+        seen.add(current)
+        try:
+            target = os.readlink(current)
+        except OSError:
+            return None, "unreadable"
+        current = os.path.abspath(os.path.join(os.path.dirname(current), target))
+    return None, "chain"
+
+
 def _checked(root: Path, path: Path, shown: str, limit: int, what: str) -> tuple[Problem | None, Path | None]:
     """check_file(), and the file's real path when it may be read."""
-    try:
-        real = path.resolve(strict=True)
-    except FileNotFoundError:
+    real, why = _follow(path)
+    if why == "broken":
         return Problem(shown, None, None, "", "a link to a file that does not exist; remove the link or fix it"), None
-    except (RuntimeError, OSError) as err:  # a loop of links, or no permission to look
-        reason = "a loop of links" if isinstance(err, RuntimeError) or "loop" in str(err).lower() else "unreadable"
+    if real is None:
+        reason = {"loop": "a loop of links", "chain": f"more than {MAX_LINKS} links in a row"}.get(why, "unreadable")
         return Problem(shown, None, None, "", f"cannot be read ({reason}); replace it with a plain file"), None
     if not real.is_relative_to(_resolved(root)):
         message = f"a link to a file outside {root.name}/, which is not read; put the file itself here"
