@@ -86,25 +86,35 @@ class Articles:
     newest: list[Listed] = field(default_factory=list)
     leads: dict[str, tuple] = field(default_factory=dict)
     cited: dict[str, list[str]] = field(default_factory=dict)  # article -> the surveys it shows
+    published: set[str] = field(default_factory=set)  # surveys any published page shows
 
 
 def published_articles(root: Path, dataset: Dataset, today: date, docs: str = "docs") -> Articles:
-    """docs/articles/*.md that a build publishes (not drafts, not scheduled), read safely."""
+    """The pages of docs/ a build publishes (not drafts, not scheduled), read safely as the
+    build reads them: the articles among them, and the surveys any of them shows."""
     found, problems = Articles(), []
     folder = root / docs
     listed = []
-    for path in sorted((folder / ARTICLES_DIR).rglob("*.md")):
+    for path in sorted(folder.rglob("*.md")):
         src_uri = path.relative_to(folder).as_posix()
-        text, unreadable = read_text(folder, path, f"{docs}/{src_uri}", MAX_PAGE_BYTES, "a page")
-        meta, found_problems = (
-            (None, [unreadable]) if unreadable else load_front_matter(f"{docs}/{src_uri}", text, dataset.authors)
-        )
+        shown = f"{docs}/{src_uri}"
+        text, unreadable = read_text(folder, path, shown, MAX_PAGE_BYTES, "a page")
+        if unreadable is not None:
+            problems.append(unreadable)
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the engines read it
+        is_article = src_uri.startswith(ARTICLES_DIR)
+        meta, found_problems = load_front_matter(shown, text, dataset.authors, is_article)
         problems += found_problems
-        if meta is None or held_back(meta, today) is not None:
+        if held_back(meta, today) is not None or found_problems:
             continue
         placed = placeholders(text)
+        cited = [s for s in cited_surveys(placed) if s in dataset.surveys]
+        found.published.update(cited)
+        if not is_article or meta is None:
+            continue
         listed.append(Listed(src_uri, page_url(src_uri), meta))
-        found.cited[src_uri] = [s for s in cited_surveys(placed) if s in dataset.surveys]
+        found.cited[src_uri] = cited
         first = benchmarks(placed)
         if (chart := lead(dataset, first[0] if first else None)) is not None:
             found.leads[src_uri] = chart

@@ -1,6 +1,8 @@
-"""Drafts and scheduled articles: what `make build` holds back, and what `make serve` shows
-with a banner. As in Hugo, `draft: true` holds a page back, and a future `date` schedules it:
-it is published by the first build on or after that day."""
+"""Drafts and scheduled articles: why a page is held back, and the banner `make serve` shows
+above it. As in Hugo, `draft: true` holds a page back, and a future `date` schedules it: it
+is published by the first build on or after that day. Holding a page back (MkDocs's draft
+level, the benchmarks it reserves, a scheduled article checked now) is page_intake's; the
+surveys only held-back pages show are left out by generated_files."""
 
 from __future__ import annotations
 

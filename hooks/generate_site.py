@@ -64,8 +64,7 @@ def outputs(root: Path, settings: dict, today: date) -> list[Output]:
     site_name = settings["site_name"]
     dataset = load_dataset(root)
     articles = published_articles(root, dataset, today, settings.get("docs_dir") or "docs")
-    published = {s for cited in articles.cited.values() for s in cited}
-    surveys = [(i, s, dataset.survey_digests[i]) for i, s in dataset.surveys.items() if i in published]
+    surveys = [(i, s, dataset.survey_digests[i]) for i, s in dataset.surveys.items() if i in articles.published]
     cards = {
         a.src_uri: share_card(site_name, a.meta.title, a.meta.summary, articles.leads.get(a.src_uri))
         for a in articles.newest

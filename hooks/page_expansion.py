@@ -1,6 +1,6 @@
 """One page's placeholders expanded, and the generated HTML put back after Markdown: the core
-that both the MkDocs hooks (survey_site) and the Python-Markdown extension (survey_markdown)
-call. Knows nothing of MkDocs.
+that the MkDocs hooks (page_markdown, page_intake), the Python-Markdown extension
+(survey_markdown) and the checks without an engine (site_check) call. Knows nothing of MkDocs.
 
 Generated HTML never goes through Markdown: each block is replaced by a short token
 (`<!--survey-block-N-->`, a raw HTML comment Markdown passes through as it is) and put back in

@@ -41,7 +41,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 class Rebuilds:
     def __init__(self) -> None:
         self.active = False  # a `serve --dirty` process: the rest is used only then
-        self.site = ""  # fingerprint of what every page depends on (settings, file list, templates)
+        self.site = ""  # fingerprint of what every page depends on (settings, templates, surveys, the day)
         self.built: dict[str, str] = {}  # output -> fingerprint it was last written with, successfully
         self.pending: dict[str, str] = {}  # the same, for the build under way
         # Per page, for pages not rebuilt: the benchmarks it shows (for "shown on no page"),

@@ -36,7 +36,7 @@ def start_build(
     """Raises PluginError with every problem in data/ and the pages' front matter at once."""
     root = project_root(config)
     if rebuilds.active and not rebuilds.start(preview.site_fingerprint(config, root, rebuilds, log)):
-        clean_directory(config.site_dir)  # settings, templates or the list of files changed: start afresh
+        clean_directory(config.site_dir)  # settings, templates or the surveys there are changed: start afresh
     problems = []
     try:
         dataset = load_dataset(root, rebuilds.memo)

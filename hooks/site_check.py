@@ -33,7 +33,7 @@ class Findings:
         return [*(str(p) for p in self.problems), *self.warnings]
 
 
-def check_project(root: Path, today: date, serving: bool = False, docs: str = "docs") -> Findings:
+def check_project(root: Path, today: date, docs: str = "docs") -> Findings:
     """As a build finds them, in the same stages: a stage with problems ends the check."""
     found = Findings()
     folder = root / docs
@@ -61,18 +61,18 @@ def check_project(root: Path, today: date, serving: bool = False, docs: str = "d
         return found
     shown: set[tuple[str, str]] = set()
     reserved: set[tuple[str, str | None]] = set()
-    published = [s for s, (_, p) in pages.items() if held_back(p.meta, today) is None or serving]
+    published = [s for s, (_, p) in pages.items() if held_back(p.meta, today) is None]
     links = [ArticleLink("", "", "", "", None)] * sum(s.startswith(ARTICLES_DIR) for s in published)
     for src, (text, page) in pages.items():
         reason = held_back(page.meta, today)
-        if reason is not None and not serving:
+        if reason is not None:
             reserved.update(benchmarks(page.placed))
             if page.meta.draft:
                 continue  # a draft is checked when it is published; a scheduled article now
         body, above = body_of(text)
         expanded = expand_page(body, f"{docs}/{src}", above, dataset, None, article_links=lambda: links)
         found.problems += expanded.problems
-        if reason is None or serving:
+        if reason is None:
             shown |= expanded.shown
     if not found.problems:
         found.warnings = unused_warnings(dataset, shown, reserved)

@@ -1,7 +1,8 @@
 """The files the site generates besides its pages: each survey's data package, CSVs and
 charts (SVG, PNG), the RSS feed, the share cards and robots.txt. Pure functions of validated
-data and the site's address; knows nothing of MkDocs, so an engine without hooks writes the
-same files (`python -m site_outputs`, see generate_site.py)."""
+data and the site's address (drawn images and downloads kept by content in .cache/, through
+output_cache); knows nothing of MkDocs, so an engine without hooks writes the same files
+(generate_site.py)."""
 
 from __future__ import annotations
 

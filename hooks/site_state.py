@@ -1,6 +1,7 @@
 """The state of the MkDocs side, in two typed objects: `Build`, made afresh by each build once
-every page has been read (survey_site.on_files), and `Process`, what one engine process keeps
-across its builds (a `make serve` rebuilds many times). Helpers get them as arguments.
+every page has been read (site_build.start_build, from survey_site.on_files), and `Process`,
+what one engine process keeps across its builds (a `make serve` rebuilds many times).
+Helpers get them as arguments.
 
 MkDocs imports each file listed under `hooks:` as a module of its own; they share the one
 process state through this module, `PROCESS`, the only mutable module global in hooks/.

@@ -30,25 +30,27 @@ from placeholder_context import PageLinks
 from site_urls import relative_url
 from survey_data import DataError
 from survey_data.front_matter import body_start
-from survey_data.load import SURVEYS_DIR, Dataset, load_dataset, survey_files
+from survey_data.load import AUTHORS_FILE, SURVEYS_DIR, TAKEAWAYS_FILE, Dataset, load_dataset, survey_files
 
 
 class PlaceholderProblems(Exception):
     """A page's placeholders name what does not exist: every problem, one a line."""
 
 
-def _data_stamp(root: Path) -> tuple:
-    """What data/ holds now (names, sizes, times): a new stamp reloads it."""
-    paths = [*survey_files(root / SURVEYS_DIR), root / "data/authors.yml", root / "data/takeaways.yml"]
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.is_file())
+def _stamp(root: Path, docs: str) -> tuple:
+    """What data/ and the pages hold now (names, sizes, times): a new stamp reads them again,
+    so a long-lived engine (`zensical serve`) never shows a list of articles or a figure stale."""
+    paths = [*survey_files(root / SURVEYS_DIR), root / AUTHORS_FILE, root / TAKEAWAYS_FILE]
+    paths += sorted((root / docs).rglob("*.md"))
+    return tuple((p.as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.is_file())
 
 
+# One entry: the extension is made anew for every page, and what it reads is the same for all
+# of a build's pages. Keyed by what it was read from, so it is a memo, not state.
 @functools.lru_cache(maxsize=1)
-def _site(root: Path, stamp: tuple, today) -> tuple[Dataset, Articles]:
-    """data/ validated and the articles it publishes, once per build (the engine makes a new
-    Markdown, and so a new extension, for every page)."""
+def _site(root: Path, docs: str, stamp: tuple, today) -> tuple[Dataset, Articles]:
     dataset = load_dataset(root)
-    return dataset, published_articles(root, dataset, today)
+    return dataset, published_articles(root, dataset, today, docs)
 
 
 def _zensical_page(md: Markdown):
@@ -89,7 +91,7 @@ class _Expand(Preprocessor):
         path = getattr(page, "path", None) or "page.md"
         here = getattr(page, "url", None) or ""
         site_url = config.get("site_url") or ""
-        dataset, articles = _site(self.root, _data_stamp(self.root), datetime.now(UTC).date())
+        dataset, articles = _site(self.root, docs, _stamp(self.root, docs), datetime.now(UTC).date())
         above = _lines_above(self.root / docs / path, markdown)
         # Zensical rewrites a relative link as it does a link to another page: from the page's
         # Markdown file, as a writer would write it. Without a page, links are absolute.

@@ -4,7 +4,7 @@
 
 Editors (VS Code's YAML extension, JetBrains) read the `# yaml-language-server: $schema=`
 line at the top of each data file and then validate and autocomplete as a writer types.
-tests/test_schema.py fails when the committed files are stale.
+tests/test_consistency.py fails when the committed files are stale.
 """
 
 from __future__ import annotations

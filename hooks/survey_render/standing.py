@@ -2,7 +2,7 @@
 data: position on an ordered scale (the shares above, the same and below), never a ranking by
 popularity. These sentences are rendered into the page; the script only picks one.
 
-The tests in tests/browser/test_self_assessment.py rebuild every sentence independently.
+The tests in tests/browser/test_where_are_you.py rebuild every sentence independently.
 """
 
 from __future__ import annotations
