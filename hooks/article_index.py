@@ -11,13 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from drafts import held_back
-from markdown_scan import placeholders
+from page_reading import read_pages
 from placeholder_kinds import benchmarks, cited_surveys
 from site_paths import ARTICLES_DIR
 from site_urls import page_url
-from survey_data import ArticleMeta, DataError, load_front_matter
-from survey_data.files import read_text
-from survey_data.front_matter import MAX_PAGE_BYTES
+from survey_data import ArticleMeta, DataError
 from survey_data.load import Dataset
 from survey_render import ArticleLink
 from survey_render.article_page import lead_chart
@@ -92,33 +90,22 @@ class Articles:
 def published_articles(root: Path, dataset: Dataset, today: date, docs: str = "docs") -> Articles:
     """The pages of docs/ a build publishes (not drafts, not scheduled), read safely as the
     build reads them: the articles among them, and the surveys any of them shows."""
-    found, problems = Articles(), []
-    folder = root / docs
-    listed = []
-    for path in sorted(folder.rglob("*.md")):
-        src_uri = path.relative_to(folder).as_posix()
-        shown = f"{docs}/{src_uri}"
-        text, unreadable = read_text(folder, path, shown, MAX_PAGE_BYTES, "a page")
-        if unreadable is not None:
-            problems.append(unreadable)
+    pages, problems = read_pages(root, docs, dataset.authors)
+    if problems:
+        raise DataError(problems)
+    found, listed = Articles(), []
+    for src_uri, (_, page) in pages.items():
+        meta = page.meta
+        if held_back(meta, today) is not None:
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the engines read it
-        is_article = src_uri.startswith(ARTICLES_DIR)
-        meta, found_problems = load_front_matter(shown, text, dataset.authors, is_article)
-        problems += found_problems
-        if held_back(meta, today) is not None or found_problems:
-            continue
-        placed = placeholders(text)
-        cited = [s for s in cited_surveys(placed) if s in dataset.surveys]
+        cited = [s for s in cited_surveys(page.placed) if s in dataset.surveys]
         found.published.update(cited)
-        if not is_article or meta is None:
+        if not src_uri.startswith(ARTICLES_DIR) or meta is None:
             continue
         listed.append(Listed(src_uri, page_url(src_uri), meta))
         found.cited[src_uri] = cited
-        first = benchmarks(placed)
+        first = benchmarks(page.placed)
         if (chart := lead(dataset, first[0] if first else None)) is not None:
             found.leads[src_uri] = chart
-    if problems:
-        raise DataError(problems)
     found.newest = newest_first(listed)
     return found

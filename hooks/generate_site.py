@@ -16,16 +16,21 @@ import shutil
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from urllib.parse import urljoin
 
 import yaml
 
 from article_index import published_articles
 from site_check import check_project
-from site_outputs import Output, cached_survey_outputs, card_output, draw_ahead, feed_output, robots_output
+from site_outputs import (
+    Output,
+    cached_survey_outputs,
+    card_output,
+    draw_ahead,
+    feed_output,
+    robots_output,
+    share_cards,
+)
 from survey_data import DataError, load_dataset
-from survey_render import FeedItem
-from survey_render.article_page import share_card
 
 
 class _SettingsLoader(yaml.SafeLoader):
@@ -65,22 +70,14 @@ def outputs(root: Path, settings: dict, today: date) -> list[Output]:
     dataset = load_dataset(root)
     articles = published_articles(root, dataset, today, settings.get("docs_dir") or "docs")
     surveys = [(i, s, dataset.survey_digests[i]) for i, s in dataset.surveys.items() if i in articles.published]
-    cards = {
-        a.src_uri: share_card(site_name, a.meta.title, a.meta.summary, articles.leads.get(a.src_uri))
-        for a in articles.newest
-    }
+    cards = share_cards(site_name, ((a.src_uri, a.meta) for a in articles.newest), articles.leads)
     draw_ahead(surveys, list(cards.values()), site_url, site_name, root)
     made = []
     for survey_id, survey, survey_digest in surveys:
         made += cached_survey_outputs(survey_id, survey, survey_digest, site_url, site_name, root)
-    items = [
-        FeedItem(
-            a.meta.title, urljoin(site_url, a.url), a.meta.summary, dataset.authors[a.meta.author].name, a.meta.date
-        )
-        for a in articles.newest
-    ]
     language = (settings.get("theme") or {}).get("language") or "en"
-    made.append(feed_output(site_name, site_url, settings.get("site_description") or site_name, language, items))
+    description = settings.get("site_description") or site_name
+    made.append(feed_output(site_name, site_url, description, language, articles.newest, dataset.authors))
     made += [card_output(src, card, root) for src, card in cards.items()]
     made.append(robots_output(site_url))
     return made

@@ -6,17 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from background_writes import BackgroundWrites
-from site_outputs import Output, cached_survey_outputs, card_output, draw_ahead, feed_output, robots_output
+from site_outputs import (
+    Output,
+    cached_survey_outputs,
+    card_output,
+    draw_ahead,
+    feed_output,
+    robots_output,
+    share_cards,
+)
 from survey_data import DataError, Problem
 from survey_data.digests import digest
-from survey_render import FeedItem
-from survey_render.article_page import share_card
 from survey_render.share_card import Card
 from writer_paths import project_root
 
@@ -70,10 +75,7 @@ def add_generated_files(
     surveys = [
         (i, s, dataset.survey_digests[i]) for i, s in dataset.surveys.items() if serving or i in intake.published
     ]
-    cards = {
-        src: share_card(config.site_name, meta.title, meta.summary, intake.leads.get(src))
-        for src, (_, meta) in intake.articles.items()
-    }
+    cards = share_cards(config.site_name, ((src, meta) for src, (_, meta) in intake.articles.items()), intake.leads)
     draw_ahead(surveys, list(cards.values()), site_url, config.site_name, root)
     for survey_id, survey, _ in surveys:
         made_from = digest(dataset.survey_digests[survey_id], site_url, config.site_name, config.site_dir)
@@ -83,14 +85,9 @@ def add_generated_files(
             return files_of(cached_survey_outputs(survey_id, survey, key, site_url, config.site_name, root))
 
         add(made_from, rebuilds.memo(("downloads", survey_id), made_from, downloads))
-    items = [
-        FeedItem(
-            a.meta.title, urljoin(site_url, a.url), a.meta.summary, dataset.authors[a.meta.author].name, a.meta.date
-        )
-        for a in newest
-    ]
     language = config.theme.get("language") or "en"
-    feed = feed_output(config.site_name, site_url, config.site_description or config.site_name, language, items)
+    description = config.site_description or config.site_name
+    feed = feed_output(config.site_name, site_url, description, language, newest, dataset.authors)
     add(digest(feed.content), files_of([feed]))
     for src_uri, card in cards.items():
         made_from = digest(card, config.site_dir)

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from markdown_scan import link_targets, placeholders, top_headings
+from site_paths import ARTICLES_DIR
 from survey_data import Problem, load_front_matter
-from survey_data.front_matter import FRONT_MATTER, page_characters
+from survey_data.files import read_text
+from survey_data.front_matter import FRONT_MATTER, MAX_PAGE_BYTES, page_characters
 from survey_data.models import PageMeta
 from typed_figures import typed_figures
 
@@ -40,6 +43,27 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
         )
         problems.append(Problem(shown, 1, 1, "", message))
     return PageRead(meta, problems, placeholders(text), link_targets(text), top_headings(text))
+
+
+def read_pages(root: Path, docs: str, authors) -> tuple[dict[str, tuple[str, PageRead]], list[Problem]]:
+    """Every page of `root`/`docs`, read as an engine reads it (UTF-8, universal newlines):
+    page -> (its text, what it holds), and every problem found, in the order of the pages.
+    For the steps that run without the engine's file list (site_check, article_index)."""
+    folder = root / docs
+    pages: dict[str, tuple[str, PageRead]] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*.md")):
+        src = path.relative_to(folder).as_posix()
+        shown = f"{docs}/{src}"
+        text, unreadable = read_text(folder, path, shown, MAX_PAGE_BYTES, "a page")
+        if unreadable is not None:
+            problems.append(unreadable)
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        page = read_page(shown, text, authors, src.startswith(ARTICLES_DIR))
+        problems += page.problems
+        pages[src] = (text, page)
+    return pages, problems
 
 
 def _reads_as_settings(text: str) -> bool:

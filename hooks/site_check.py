@@ -12,11 +12,11 @@ from pathlib import Path
 
 from drafts import held_back
 from page_expansion import expand_page
-from page_reading import PageRead, body_of, read_page
+from page_reading import body_of, read_pages
 from placeholder_kinds import benchmarks
 from site_paths import ARTICLES_DIR
 from survey_data import DataError, Problem, load_dataset
-from survey_data.files import check_tree, read_text
+from survey_data.files import check_tree
 from survey_data.front_matter import MAX_PAGE_BYTES
 from survey_render import ArticleLink
 from unused_questions import unused_warnings
@@ -45,18 +45,8 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Findings:
     except DataError as err:
         found.problems += err.problems
         dataset = None
-    pages: dict[str, tuple[str, PageRead]] = {}
-    for path in sorted(folder.rglob("*.md")):
-        src = path.relative_to(folder).as_posix()
-        shown = f"{docs}/{src}"
-        text, unreadable = read_text(folder, path, shown, MAX_PAGE_BYTES, "a page")
-        if unreadable is not None:
-            found.problems.append(unreadable)
-            continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        page = read_page(shown, text, dataset.authors if dataset else None, src.startswith(ARTICLES_DIR))
-        found.problems += page.problems
-        pages[src] = (text, page)
+    pages, problems = read_pages(root, docs, dataset.authors if dataset else None)
+    found.problems += problems
     if found.problems or dataset is None:
         return found
     shown: set[tuple[str, str]] = set()

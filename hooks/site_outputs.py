@@ -16,6 +16,7 @@ from site_paths import FEED, card_path
 from survey_data import Question, Survey
 from survey_data.digests import digest
 from survey_render import FeedItem, data_package, download_paths, question_csv, render_feed, survey_csv
+from survey_render.article_page import share_card
 from survey_render.benchmark_table import benchmark_notes
 from survey_render.chart_image import Drawing, chart_layout, chart_png, chart_svg
 from survey_render.share_card import Card, draw_card
@@ -93,8 +94,18 @@ def survey_key(survey_id: str, survey_digest: str, site_url: str, site_name: str
     return digest("survey outputs", survey_id, survey_digest, site_url, site_name)
 
 
-def feed_output(site_name: str, site_url: str, description: str, language: str, items: list[FeedItem]) -> Output:
+def feed_output(site_name: str, site_url: str, description: str, language: str, newest, authors) -> Output:
+    """The RSS feed of `newest` (article_index.Listed, newest first); `authors` by id."""
+    items = [
+        FeedItem(a.meta.title, urljoin(site_url, a.url), a.meta.summary, authors[a.meta.author].name, a.meta.date)
+        for a in newest
+    ]
     return Output(FEED, render_feed(site_name, site_url, description, language, urljoin(site_url, FEED), items))
+
+
+def share_cards(site_name: str, articles, leads: dict[str, tuple]) -> dict[str, Card]:
+    """Each article's share card: `articles` are (its page, its front matter); `leads` its first benchmark."""
+    return {src: share_card(site_name, meta.title, meta.summary, leads.get(src)) for src, meta in articles}
 
 
 def card_output(src_uri: str, card: Card, root: Path) -> Output:
