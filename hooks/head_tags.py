@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.utils import get_relative_url
 
 from site_paths import FEED, HOME_ARTICLES, archive_path, card_path
-from survey_render import PageFacts, ShareImage, render_head
+from survey_render import PageFacts, ShareImage, render_about_figures, render_head
 from survey_render.article_page import (
     ArticleHeader,
     Colophon,
@@ -21,7 +21,6 @@ from survey_render.article_page import (
     render_not_found,
     source_line,
 )
-from survey_render.disclosure import quality_notice
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +42,7 @@ def page_context(context: dict, page: Page, config: MkDocsConfig, build: Build) 
         image = ShareImage(urljoin(site_url, card_path(src)), card_alt(build.cards[src]))
         surveys = build.dataset.surveys
         cited = build.page_surveys.get(src, [])
+        charted = {survey for survey, _ in build.shown_by_page.get(src, ())}
         context["article_header"] = render_article_header(
             ArticleHeader(
                 title=meta.title,
@@ -53,10 +53,9 @@ def page_context(context: dict, page: Page, config: MkDocsConfig, build: Build) 
                 date=meta.date,
                 minutes=build.minutes.get(src, 1),
                 home_href=get_relative_url(archive_path(1), page.file.url),
-                notices=tuple(
-                    (surveys[s].title if len(cited) > 1 else "", notice)
-                    for s in cited
-                    if (notice := quality_notice(surveys[s]))
+                # "About these figures", once per survey, before the text.
+                about=tuple(
+                    render_about_figures(s, surveys[s], benchmarks=s in charted, named=len(cited) > 1) for s in cited
                 ),
             )
         )

@@ -128,6 +128,13 @@ class Question(BaseModel):
     model_config = STRICT
     id: Id
     title: Text = Field(description="Short caption of the benchmark, e.g. 'Social media presence'.")
+    headline: Text | None = Field(
+        None,
+        description=(
+            "A heading that states the finding in words, e.g. 'Most plan to grow their use'; the title is then "
+            "shown under it. No figures: every number comes from the answers."
+        ),
+    )
     wording: Text | None = Field(
         None, description="The exact question asked, only where the source reports it. Leave out otherwise."
     )
@@ -237,9 +244,23 @@ class Source(BaseModel):
     licence: Licence | None = Field(None, description="The licence of the figures, where the source states one.")
 
 
+AnswersFor = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^(you|your [^\s].*)$", max_length=60),
+    Field(description="'you', or 'your ' and a noun: 'your organisation', 'your practice'."),
+]
+
+
 class Survey(BaseModel):
     model_config = STRICT
     title: Text
+    answers_for: AnswersFor = Field(
+        "you",
+        description=(
+            "Whom each answer speaks for, as the site's prompts name the reader: 'your organisation' for a "
+            "survey of organisations, 'your practice', or 'you' (the default) for a survey of people."
+        ),
+    )
     source: Source
     questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 

@@ -30,6 +30,7 @@ def consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
                     )
                 )
             out += _scale_problems(question, at)
+        out += _typed_figures(parsed.questions, "questions", names=("headline",))
     for attribute in ("authors", "takeaways"):
         if hasattr(parsed, attribute):
             out += _duplicate_ids(getattr(parsed, attribute), (attribute,), doc)
@@ -37,11 +38,13 @@ def consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
     return out
 
 
-def _typed_figures(items: list, attribute: str) -> list[tuple[Path, str]]:
-    """A percentage typed into a bio or a takeaway: readers see it as a survey figure."""
+def _typed_figures(
+    items: list, attribute: str, names: tuple[str, ...] = ("title", "body", "bio")
+) -> list[tuple[Path, str]]:
+    """A percentage typed into a bio, a takeaway or a headline: readers see it as a survey figure."""
     out: list[tuple[Path, str]] = []
     for index, item in enumerate(items):
-        for name in ("title", "body", "bio"):
+        for name in names:
             found = TYPED_FIGURE.search(getattr(item, name, "") or "")
             if found:
                 message = (

@@ -7,9 +7,9 @@ from survey_render.benchmark_table import (
     Citation,
     Downloads,
     Link,
+    render_about_figures,
     render_benchmark,
     render_survey_benchmarks,
-    render_where,
 )
 from survey_render.downloads import data_package, download_paths, question_csv, survey_csv
 from survey_render.numbers import format_percent
@@ -39,6 +39,7 @@ __all__ = [
     "download_paths",
     "format_percent",
     "question_csv",
+    "render_about_figures",
     "render_archive_page",
     "render_article_list",
     "render_author_bio",
@@ -49,7 +50,6 @@ __all__ = [
     "render_source_note",
     "render_survey_benchmarks",
     "render_takeaway",
-    "render_where",
     "render_your_benchmark",
     "survey_csv",
 ]

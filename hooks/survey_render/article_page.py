@@ -62,7 +62,7 @@ class ArticleHeader:
     date: datetime.date | None
     minutes: int
     home_href: str
-    notices: tuple[tuple[str, str], ...] = ()  # (survey title where several, what its source leaves out)
+    about: tuple[str, ...] = ()  # "About these figures" (HTML), one per survey the page cites
 
 
 def render_article_header(header: ArticleHeader) -> str:

@@ -1,6 +1,6 @@
 """A benchmark table: one question's heading, its table with a bar in each row (Datawrapper's
-bar-column table), the notes a reader needs to read it right, the downloads, and the
-reader's "Where are you?" choice."""
+bar-column table) where the reader also picks their own answer, what differs for this chart,
+and the downloads; and "About these figures", said once per survey."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from survey_data import Question, Survey
-from survey_render.disclosure import NOT_REPORTED, base_of, quality_notice, size_of
+from survey_render.disclosure import NOT_REPORTED, about_figures, base_of, chart_notes, size_of
 from survey_render.downloads import download_paths
 from survey_render.numbers import format_percent
-from survey_render.standing import precision_note
+from survey_render.standing import possessive, prompt, subject
 from survey_render.templating import render_template
 
 
@@ -26,8 +26,9 @@ def benchmark_anchor(survey_id: str, question_id: str, part: str = "benchmark") 
 
 
 def benchmark_notes(survey: Survey, question: Question) -> list[str]:
-    """What a reader must know to read the figures right, in plain sentences, each backed by
-    a data field or saying that the source does not report it."""
+    """Everything a reader of one chart needs when it travels alone (a chart image), in plain
+    sentences, each backed by a data field or saying that the source does not report it. On
+    the page, the survey's "About these figures" says most of it once (chart_notes)."""
     base = base_of(survey, question)
     if base:
         notes = [f"Figures are percentages of {base}, as published."]
@@ -99,34 +100,39 @@ def render_benchmark(
     first: bool = False,
     edit_url: str | None = None,
 ) -> str:
-    """One question's benchmark: a heading, a table with a bar in each row, notes, and the
-    reader's "Where are you?" choice. `place_late` may swap the choice's HTML for a token
-    that the caller puts back later (it is not for the search index). `first`: the survey's
-    first figures on the page, which carry its data-quality notice."""
+    """One question's benchmark: a heading, a table with a bar in each row (where the reader
+    also picks their answer), what differs for this chart, and the downloads. `place_late`
+    may swap HTML for a token that the caller puts back later (it is not for the search
+    index). `first`: the survey's first figures on a page with no article header to carry
+    "About these figures", which it then carries."""
     return render_template(
         "benchmark.html",
+        survey_id=survey_id,
         anchor=benchmark_anchor(survey_id, question.id),
         heading=benchmark_anchor(survey_id, question.id, "benchmark-title"),
         level=level,
         question=question,
-        notice=quality_notice(survey) if first else None,
-        notes=benchmark_notes(survey, question),
+        about=Markup(render_about_figures(survey_id, survey, benchmarks=True)) if first else None,
+        notes=chart_notes(survey, question),
         downloads=downloads,
         edit_url=edit_url,
-        where=Markup(place_late(render_where(survey_id, survey, question))),
+        line=Markup(render_template("where.html", question=question, prompt=prompt(survey, question))),
         late=lambda html: Markup(place_late(str(html))),
     )
 
 
-def render_where(survey_id: str, survey: Survey, question: Question) -> str:
+def render_about_figures(survey_id: str, survey: Survey, benchmarks: bool, named: bool = False) -> str:
+    """"About these figures", once per survey on a page. `benchmarks`: the page shows the
+    survey's charts, so it says how to answer them; `named`: the page cites several surveys."""
     return render_template(
-        "where.html",
-        anchor=benchmark_anchor(survey_id, question.id),
-        heading=benchmark_anchor(survey_id, question.id, "benchmark-title"),
-        where=benchmark_anchor(survey_id, question.id, "where"),
+        "about_figures.html",
         survey_id=survey_id,
-        question=question,
-        precision=precision_note(survey, question),
+        survey=survey,
+        sentences=about_figures(survey),
+        benchmarks=benchmarks,
+        named=named,
+        subject=subject(survey),
+        whose=possessive(survey),
     )
 
 

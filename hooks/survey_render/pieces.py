@@ -12,11 +12,11 @@ from markupsafe import escape
 
 from survey_data import Answer, Author, Survey, Takeaway
 from survey_render.benchmark_table import SECTION_LEVEL, Citation, Downloads
-from survey_render.disclosure import disclosure_items, disclosure_summary
+from survey_render.disclosure import disclosure_summary, methodology_items, unreported_names
 from survey_render.numbers import format_percent
 from survey_render.share_card import LeadChart
 from survey_render.site_meta import FeedItem, PageFacts, json_ld, rfc822
-from survey_render.standing import precision_note
+from survey_render.standing import possessive, precision_note, subject
 from survey_render.templating import render_template
 
 
@@ -37,13 +37,14 @@ def render_source_note(
 ) -> str:
     """The "Methodology and source" section: each disclosure item the source reports, and
     each it does not, with a count."""
-    items = disclosure_items(survey)
+    items = methodology_items(survey)
     return render_template(
         "source_note.html",
         survey_id=survey_id,
         survey=survey,
         items=items,
         summary=disclosure_summary(items),
+        unreported=unreported_names(items),
         multiple=any(q.kind == "multiple" for q in survey.questions),
         downloads=downloads,
         citation=citation,
@@ -84,6 +85,8 @@ def render_your_benchmark(survey_id: str, survey: Survey, level: int = SECTION_L
         level=level,
         precision=precision_note(survey),
         page_url=page_url,
+        subject=subject(survey),
+        whose=possessive(survey),
     )
 
 

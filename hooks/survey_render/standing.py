@@ -1,8 +1,11 @@
-"""Where a reader stands against a question's respondents, in sentences that are true of the
-data: position on an ordered scale (the shares above, the same and below), never a ranking by
-popularity. These sentences are rendered into the page; the script only picks one.
+"""Where a reader stands against a question's respondents, in one short line that is true of
+the data: position on an ordered scale (the shares above, the same and below), never a
+ranking by popularity. The reader's row is marked in the chart, so the line names no answer
+the reader can see marked; it stays short enough to take in at once (about 20 words).
 
-The tests in tests/browser/test_where_are_you.py rebuild every sentence independently.
+Single-answer lines are rendered into the page; for several-answer questions the page's
+script writes the line from each answer's share and whether more than half chose it.
+tests/browser/test_where_are_you.py rebuilds every line independently from data/.
 """
 
 from __future__ import annotations
@@ -10,63 +13,37 @@ from __future__ import annotations
 from survey_data import Answer, Question, Survey
 from survey_render.numbers import format_percent
 
-# "Most respondents": more than half. Used for the several-answer questions.
+# "Most respondents": more than half. The several-answer questions are compared with these.
 MAJORITY = 50
 
 
-def _unreported(question: Question) -> str:
+def _rest(question: Question) -> str:
     if question.unreported is None:
         return ""
-    return f" The answers of {format_percent(question.unreported)} of respondents were not reported in the source."
-
-
-NAMED = 3  # answers named in a group above or below; a longer group gives only its share
-
-
-def _labels(answers: list[Answer]) -> str:
-    if len(answers) > NAMED:
-        return f"{len(answers)} answers"
-    return ", ".join(f"“{a.label}”" for a in answers)
+    return f" {format_percent(question.unreported)} not reported."
 
 
 def single_standing(question: Question, answer: Answer) -> str:
-    """The result for one answer of a single-answer question."""
+    """The line for one answer of a single-answer question."""
     same = format_percent(answer.percent)
     if question.scale is None:
-        return f"{same} of respondents gave the same answer as you." + _unreported(question)
+        return f"You’re with the {same} who gave this answer." + _rest(question)
     above, below = question.around(answer)
-    # Named from the highest down, as the table lists them.
-    shown = question.shown_answers
-    higher = _labels(shown[: shown.index(answer)])
-    lower = _labels(shown[shown.index(answer) + 1 :])
-    if not higher:
-        text = (
-            f"Yours is the highest answer on this scale: {same} of respondents gave it, "
-            f"and {format_percent(below)} a lower one ({lower})."
-        )
-    elif not lower:
-        text = (
-            f"Yours is the lowest answer on this scale: {format_percent(above)} of respondents gave a higher one "
-            f"({higher}), and {same} gave yours."
-        )
+    rank = question.scale.index(answer.id)
+    if rank == len(question.scale) - 1:
+        text = f"You’re with the {same} at the top of this scale; {format_percent(below)} answered lower."
+    elif rank == 0:
+        text = f"You’re with the {same} at the bottom of this scale; {format_percent(above)} answered higher."
     else:
-        text = (
-            f"{format_percent(above)} of respondents gave a higher answer than yours ({higher}), {same} gave yours, "
-            f"and {format_percent(below)} a lower one ({lower})."
-        )
-    return text + _unreported(question)
+        text = f"You’re with {same}; {format_percent(above)} answered higher and {format_percent(below)} lower."
+    return text + _rest(question)
 
 
 def none_standing(question: Question) -> str:
-    """The result for "none of these" on a single-answer question."""
+    """The line for "none of these" on a single-answer question."""
     if question.unreported is None:
-        return (
-            "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
-        )
-    return (
-        f"The survey reports no figure for other answers: the answers of {format_percent(question.unreported)} "
-        "of respondents were not reported, and yours may be among them."
-    )
+        return "The source gives no other answer, so there is no figure to compare yours with."
+    return f"The source does not say how {format_percent(question.unreported)} answered; yours may be among them."
 
 
 def is_majority(answer: Answer) -> bool:
@@ -79,8 +56,23 @@ def precision_note(survey: Survey, question: Question | None = None) -> str:
     size = question.sample_size if question is not None and question.sample_size is not None else None
     size = size if size is not None else survey.source.sample_size
     if size is None:
-        return (
-            "The source gives no sample size, so these comparisons are indicative only: "
-            "small differences between figures may not be real."
-        )
+        return "With no sample size given, small differences between figures may not be real."
     return f"Based on {size:,} respondents: small differences between figures may not be real."
+
+
+def prompt(survey: Survey, question: Question) -> str:
+    """What the chart asks of the reader, in words that fit whom the survey asked."""
+    whose = survey.answers_for
+    if question.kind == "multiple":
+        return f"Pick every answer that fits {whose} to compare."
+    return f"Pick the answer that fits {whose} to see where {subject(survey)}."
+
+
+def subject(survey: Survey) -> str:
+    """"you stand", "your organisation stands"."""
+    return "you stand" if survey.answers_for == "you" else f"{survey.answers_for} stands"
+
+
+def possessive(survey: Survey) -> str:
+    """"your", "its": the reader's answers, or those they give for their organisation."""
+    return "your" if survey.answers_for == "you" else "its"
