@@ -35,7 +35,7 @@ def test_a_data_error_is_annotated_on_its_line(tmp_path, engine):
         "percent: a percent must be between 0 and 100; got 153",
         # The key's line break is written as \n: the command stays on one line.
         f"::error file={S},line={title},col=1,title=bad\\nkey::bad\\nkey: unknown key 'bad\\nkey'; valid: "
-        "'questions', 'source', 'title' (remove it or fix its spelling)",
+        "'answers_for', 'questions', 'source', 'title' (remove it or fix its spelling)",
     ]
 
 

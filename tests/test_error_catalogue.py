@@ -333,7 +333,7 @@ CATALOGUE = [
         [
             f"{S}:{line(S, 'title: UBM')}:1: source: required field 'source' is missing; add 'source: ...'",
             f"{S}:{line(S, 'source:')}:1: source_removed_by_test: unknown key 'source_removed_by_test'; valid: "
-            "'questions', 'source', 'title' (remove it or fix its spelling)",
+            "'answers_for', 'questions', 'source', 'title' (remove it or fix its spelling)",
         ],
         edits=[(S, "source:\n  publisher: UBM Tech\n  reported_in:", "source_removed_by_test:")],
     ),

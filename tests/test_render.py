@@ -20,12 +20,12 @@ from survey_render import (
     render_source_note,
     render_survey_benchmarks,
     render_takeaway,
-    render_where,
     render_your_benchmark,
 )
 from survey_render.benchmark_table import benchmark_notes
 from survey_render.share_card import CardBar, LeadChart
-from survey_render.standing import none_standing, precision_note, single_standing
+from survey_render.disclosure import about_figures, chart_notes
+from survey_render.standing import none_standing, precision_note, prompt, single_standing
 
 EXPECTED = FIXTURES.parent / "expected"
 
@@ -118,10 +118,8 @@ def test_a_scale_is_shown_from_its_highest_answer_down(data):
     outline.feed(render_benchmark("lunar-clinics", survey, scaled))
     rows = [a["id"].rsplit("--", 1)[1] for t, a in outline.tags if t == "tr" and "id" in a]
     assert rows == list(reversed(scaled.scale))
-    outline = _Outline()
-    outline.feed(render_where("lunar-clinics", survey, scaled))
-    choices = [a["value"] for t, a in outline.tags if t == "input"]
-    assert choices == [*reversed(scaled.scale), ""]  # "" is "None of these"
+    answers = [a["data-answer"] for t, a in outline.tags if t == "tr" and "data-answer" in a]
+    assert answers == list(reversed(scaled.scale))  # the rows are the choices
 
 
 def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
@@ -129,33 +127,36 @@ def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
     visits = data.surveys["lunar-clinics"].questions[2]
     by_id = {a.id: a for a in visits.answers}
     assert single_standing(visits, by_id["weekly"]) == (
-        "15% of respondents gave a higher answer than yours (“Daily”), 40% gave yours, "
-        "and 35% a lower one (“Monthly”, “Never”). "
-        "The answers of 10% of respondents were not reported in the source."
+        "You’re with 40%; 15% answered higher and 35% lower. 10% not reported."
     )
-    assert single_standing(visits, by_id["daily"]).startswith(
-        "Yours is the highest answer on this scale: 15% of respondents gave it, "
-        "and 75% a lower one (“Weekly”, “Monthly”, “Never”)."
+    assert single_standing(visits, by_id["daily"]) == (
+        "You’re with the 15% at the top of this scale; 75% answered lower. 10% not reported."
     )
-    assert single_standing(visits, by_id["never"]).startswith(
-        "Yours is the lowest answer on this scale: 80% of respondents gave a higher one "
-        "(“Daily”, “Weekly”, “Monthly”), and 10% gave yours."
+    assert single_standing(visits, by_id["never"]) == (
+        "You’re with the 10% at the bottom of this scale; 80% answered higher. 10% not reported."
     )
-    assert none_standing(visits) == (
-        "The survey reports no figure for other answers: the answers of 10% of respondents were not reported, "
-        "and yours may be among them."
-    )
+    assert none_standing(visits) == "The source does not say how 10% answered; yours may be among them."
+    # Short enough to take in at once, beside the chart.
+    for answer in visits.answers:
+        assert len(single_standing(visits, answer).split()) <= 20
 
 
 def test_standing_without_a_scale_gives_no_ranking(data):
     satisfaction = data.surveys["lunar-clinics"].questions[1]
     text = single_standing(satisfaction, satisfaction.answers[0])
-    assert text == (
-        "40% of respondents gave the same answer as you. "
-        "The answers of 25% of respondents were not reported in the source."
-    )
+    assert text == "You’re with the 40% who gave this answer. 25% not reported."
     for word in ("common", "higher", "lower", "most"):
         assert word not in text
+
+
+def test_prompts_name_whom_the_survey_asked(data):
+    survey = data.surveys["lunar-clinics"]
+    single, multiple = survey.questions[1], survey.questions[0]
+    people = survey.model_copy(update={"answers_for": "you"})
+    clinics = survey.model_copy(update={"answers_for": "your clinic"})
+    assert prompt(people, single) == "Pick the answer that fits you to see where you stand."
+    assert prompt(clinics, single) == "Pick the answer that fits your clinic to see where your clinic stands."
+    assert prompt(clinics, multiple) == "Pick every answer that fits your clinic to compare."
 
 
 def test_shares_around_an_answer_carry_no_float_noise(data):
@@ -169,7 +170,7 @@ def test_shares_around_an_answer_carry_no_float_noise(data):
     )
     never = next(a for a in tenths.answers if a.id == "never")
     assert tenths.around(never) == (0.4, 0)  # 0.2 + 0.1 + 0.1 is 0.4000000000000001 in floats
-    assert "0.4% of respondents gave a higher one" in single_standing(tenths, never)
+    assert "0.4% answered higher" in single_standing(tenths, never)
 
 
 def test_ids_from_data_never_make_two_equal_html_ids(data):
@@ -187,14 +188,14 @@ def test_ids_from_data_never_make_two_equal_html_ids(data):
     outline.feed(html)
     ids = [a["id"] for _, a in outline.tags if "id" in a]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
-    assert len(ids) > 20
+    assert len(ids) > 15
 
 
 def test_precision_depends_on_what_the_source_reports(data):
     survey = data.surveys["lunar-clinics"]
     assert precision_note(survey) == "Based on 120 respondents: small differences between figures may not be real."
     unsized = survey.model_copy(update={"source": survey.source.model_copy(update={"sample_size": None})})
-    assert precision_note(unsized).startswith("The source gives no sample size, so these comparisons are indicative")
+    assert precision_note(unsized) == "With no sample size given, small differences between figures may not be real."
 
 
 def test_notes_say_what_the_figures_are(data):
@@ -211,6 +212,22 @@ def test_notes_say_what_the_figures_are(data):
         "Number of respondents: 96.",
         "Source: Tranquility Base Polling (fictional), fieldwork January 2099 (fictional).",
     ]
+
+
+def test_each_chart_says_only_what_differs_from_the_survey(data):
+    survey = data.surveys["lunar-clinics"]
+    channels, satisfaction, visits = survey.questions
+    assert chart_notes(survey, channels) == ["Several answers were allowed, so these figures add up to 120.5%."]
+    assert chart_notes(survey, satisfaction) == [
+        "Percentages of clinic managers who message patients (fictional).",
+        "96 respondents to this question.",
+        "These figures add up to 75%: the other 25% is not reported.",
+    ]
+    # What holds for the whole survey is said once, above its first chart.
+    about = " ".join(about_figures(survey))
+    assert "120 respondents" in about and "Where answers form a scale" in about
+    for note in chart_notes(survey, visits):
+        assert note not in about
 
 
 def test_all_tables_of_a_survey(data):

@@ -87,15 +87,18 @@ def methodology_items(survey: Survey) -> list[Item]:
     """What "Methodology and source" lists: the eleven disclosure items, then whom the
     percentages are of and the licence of the figures."""
     source = survey.source
-    base = source.base
-    if base is not None and any(q.base for q in survey.questions):
+    based = sum(1 for q in survey.questions if q.base)
+    base, partly = source.base, False
+    if base is not None and based:
         base += "; for some questions, given with their table"
-    elif base is None and any(q.base for q in survey.questions):
-        base = "given with the table of some questions"
+    elif base is None and based:
+        total = len(survey.questions)
+        base = f"given with the table of {based} of {total} questions; {NOT_REPORTED} for the others"
+        partly = based < total
     licence = Item("Licence of the figures", None)
     if source.licence is not None:
         licence = Item("Licence of the figures", source.licence.title, href=source.licence.url)
-    return [*disclosure_items(survey), Item("Whom the percentages are of (the base)", base), licence]
+    return [*disclosure_items(survey), Item("Whom the percentages are of (the base)", base, partial=partly), licence]
 
 
 def disclosure_summary(items: list[Item]) -> str:
@@ -115,7 +118,7 @@ def disclosure_summary(items: list[Item]) -> str:
 def unreported_names(items: list[Item]) -> str:
     """The items the source leaves out, as one list for one sentence."""
     names = [item.name[0].lower() + item.name[1:] for item in items if item.applies and item.value is None]
-    return "; ".join(names)
+    return ", ".join(names)
 
 
 def base_of(survey: Survey, question: Question) -> str | None:
