@@ -6,8 +6,8 @@ says "not reported in the source" for it. The built packages pass `frictionless 
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import xml.etree.ElementTree as ET
 from io import BytesIO
 

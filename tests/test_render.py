@@ -23,8 +23,8 @@ from survey_render import (
     render_your_benchmark,
 )
 from survey_render.benchmark_table import benchmark_notes
-from survey_render.share_card import CardBar, LeadChart
 from survey_render.disclosure import about_figures, chart_notes
+from survey_render.share_card import CardBar, LeadChart
 from survey_render.standing import none_standing, precision_note, prompt, single_standing
 
 EXPECTED = FIXTURES.parent / "expected"
@@ -127,13 +127,13 @@ def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
     visits = data.surveys["lunar-clinics"].questions[2]
     by_id = {a.id: a for a in visits.answers}
     assert single_standing(visits, by_id["weekly"]) == (
-        "You’re with 40%; 15% answered higher and 35% lower. 10% not reported."
+        "You are with 40%; 15% answered higher and 35% lower. 10% not reported."
     )
     assert single_standing(visits, by_id["daily"]) == (
-        "You’re with the 15% at the top of this scale; 75% answered lower. 10% not reported."
+        "You are with the 15% at the top of this scale; 75% answered lower. 10% not reported."
     )
     assert single_standing(visits, by_id["never"]) == (
-        "You’re with the 10% at the bottom of this scale; 80% answered higher. 10% not reported."
+        "You are with the 10% at the bottom of this scale; 80% answered higher. 10% not reported."
     )
     assert none_standing(visits) == "The source does not say how 10% answered; yours may be among them."
     # Short enough to take in at once, beside the chart.
@@ -144,7 +144,7 @@ def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
 def test_standing_without_a_scale_gives_no_ranking(data):
     satisfaction = data.surveys["lunar-clinics"].questions[1]
     text = single_standing(satisfaction, satisfaction.answers[0])
-    assert text == "You’re with the 40% who gave this answer. 25% not reported."
+    assert text == "You are with the 40% who gave this answer. 25% not reported."
     for word in ("common", "higher", "lower", "most"):
         assert word not in text
 

@@ -40,7 +40,10 @@ def test_block_placeholder_is_replaced_by_html_and_records_what_it_shows(dataset
     text, problems, ctx = expand("Intro\n\n<!-- data:table lunar-clinics channels -->\n\nAfter\n", dataset)
     assert problems == []
     assert "data:" not in text
-    assert '<div class="benchmark benchmark--multiple" id="benchmark--lunar-clinics--channels" data-survey="lunar-clinics"' in text
+    assert (
+        '<div class="benchmark benchmark--multiple" id="benchmark--lunar-clinics--channels" data-survey="lunar-clinics"'
+        in text
+    )
     assert ctx.shown == {("lunar-clinics", "channels")}
 
 

@@ -96,7 +96,8 @@ def test_valid_survey_has_no_problem_and_keeps_values():
         ),
         pytest.param(
             ("title: T\n", "title: T\ncolour: red\n"),
-            "data/surveys/x.yml:2:1: colour: unknown key 'colour'; valid: 'answers_for', 'questions', 'source', 'title' "
+            "data/surveys/x.yml:2:1: colour: unknown key 'colour'; valid: 'answers_for', 'questions', 'source', "
+            "'title' "
             "(remove it or fix its spelling)",
             id="unknown-key-far-from-any",
         ),

@@ -122,7 +122,7 @@ def render_benchmark(
 
 
 def render_about_figures(survey_id: str, survey: Survey, benchmarks: bool, named: bool = False) -> str:
-    """"About these figures", once per survey on a page. `benchmarks`: the page shows the
+    """ "About these figures", once per survey on a page. `benchmarks`: the page shows the
     survey's charts, so it says how to answer them; `named`: the page cites several surveys."""
     return render_template(
         "about_figures.html",

@@ -163,7 +163,7 @@ def quality_notice(survey: Survey) -> str | None:
 
 
 def about_figures(survey: Survey) -> list[str]:
-    """"About these figures": what a reader must know of the whole survey before reading its
+    """ "About these figures": what a reader must know of the whole survey before reading its
     charts, said once per page. Each sentence states a data field or says the source leaves
     it out; what differs for one chart is said under it (chart_notes)."""
     source = survey.source
@@ -187,7 +187,9 @@ def about_figures(survey: Survey) -> list[str]:
     elif source.sample_size is not None:
         sentences.append("Small differences between figures may not be real.")
     if any(q.scale for q in survey.questions):
-        sentences.append("Where answers form a scale, a chart lists them from the highest down, in this site’s order.")
+        sentences.append(
+            "Where answers form a scale, a chart lists them from the highest down, in an order this site chose."
+        )
     return sentences
 
 
@@ -209,5 +211,7 @@ def chart_notes(survey: Survey, question: Question) -> list[str]:
     elif question.total > 100:
         notes.append(f"These figures add up to {total}, more than 100%, as published.")
     elif question.unreported is not None:
-        notes.append(f"These figures add up to {total}: the other {format_percent(question.unreported)} is not reported.")
+        notes.append(
+            f"These figures add up to {total}: the other {format_percent(question.unreported)} is not reported."
+        )
     return notes

@@ -27,15 +27,15 @@ def single_standing(question: Question, answer: Answer) -> str:
     """The line for one answer of a single-answer question."""
     same = format_percent(answer.percent)
     if question.scale is None:
-        return f"You’re with the {same} who gave this answer." + _rest(question)
+        return f"You are with the {same} who gave this answer." + _rest(question)
     above, below = question.around(answer)
     rank = question.scale.index(answer.id)
     if rank == len(question.scale) - 1:
-        text = f"You’re with the {same} at the top of this scale; {format_percent(below)} answered lower."
+        text = f"You are with the {same} at the top of this scale; {format_percent(below)} answered lower."
     elif rank == 0:
-        text = f"You’re with the {same} at the bottom of this scale; {format_percent(above)} answered higher."
+        text = f"You are with the {same} at the bottom of this scale; {format_percent(above)} answered higher."
     else:
-        text = f"You’re with {same}; {format_percent(above)} answered higher and {format_percent(below)} lower."
+        text = f"You are with {same}; {format_percent(above)} answered higher and {format_percent(below)} lower."
     return text + _rest(question)
 
 
@@ -69,10 +69,10 @@ def prompt(survey: Survey, question: Question) -> str:
 
 
 def subject(survey: Survey) -> str:
-    """"you stand", "your organisation stands"."""
+    """ "you stand", "your organisation stands"."""
     return "you stand" if survey.answers_for == "you" else f"{survey.answers_for} stands"
 
 
 def possessive(survey: Survey) -> str:
-    """"your", "its": the reader's answers, or those they give for their organisation."""
+    """ "your", "its": the reader's answers, or those they give for their organisation."""
     return "your" if survey.answers_for == "you" else "its"

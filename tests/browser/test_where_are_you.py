@@ -1,6 +1,7 @@
-"""The reader's "Where are you?" beside each benchmark, and "Your benchmark", clicked and
-typed as a reader would in real Chromium. Every expected sentence is built here from data/,
-with its own arithmetic, independently of the page's script and of the render layer."""
+"""The reader picks their own answer in each benchmark's chart, and "Your benchmark" gathers
+them, clicked, tapped and typed as a reader would in real Chromium. Every expected line is built
+here from data/, with its own arithmetic, independently of the page's script and of the render
+layer."""
 
 from __future__ import annotations
 
@@ -35,66 +36,73 @@ def pct(value: float) -> str:
     return format_percent(round(value, 6))
 
 
-def unreported(question) -> str:
+def rest(question) -> str:
     total = sum(a.percent for a in question.answers)
-    if total < 100 - 0.5 * len(question.answers):
-        return f" The answers of {pct(100 - total)} of respondents were not reported in the source."
+    if question.kind == "single" and total < 100 - 0.5 * len(question.answers):
+        return pct(100 - total)
     return ""
 
 
 def single_sentence(question, answer) -> str:
-    if question.scale is None:
-        return f"{pct(answer.percent)} of respondents gave the same answer as you." + unreported(question)
-    percent = {a.id: a.percent for a in question.answers}
-    label = {a.id: a.label for a in question.answers}
-    rank = question.scale.index(answer.id)
-    above = sum(percent[i] for i in question.scale[rank + 1 :])
-    below = sum(percent[i] for i in question.scale[:rank])
-
-    def named(ids):  # a group of more than three answers is counted, not named
-        return f"{len(ids)} answers" if len(ids) > 3 else ", ".join(f"“{label[i]}”" for i in reversed(ids))
-
-    higher, lower = named(question.scale[rank + 1 :]), named(question.scale[:rank])
     same = pct(answer.percent)
+    tail = f" {rest(question)} not reported." if rest(question) else ""
+    if question.scale is None:
+        return f"You are with the {same} who gave this answer." + tail
+    percent = {a.id: a.percent for a in question.answers}
+    rank = question.scale.index(answer.id)
+    above = pct(sum(percent[i] for i in question.scale[rank + 1 :]))
+    below = pct(sum(percent[i] for i in question.scale[:rank]))
     if rank == len(question.scale) - 1:
-        text = f"Yours is the highest answer on this scale: {same} of respondents gave it, and {pct(below)} a lower one"
-        text += f" ({lower})."
-    elif rank == 0:
-        text = f"Yours is the lowest answer on this scale: {pct(above)} of respondents gave a higher one ({higher}), "
-        text += f"and {same} gave yours."
-    else:
-        text = f"{pct(above)} of respondents gave a higher answer than yours ({higher}), {same} gave yours, "
-        text += f"and {pct(below)} a lower one ({lower})."
-    return text + unreported(question)
+        return f"You are with the {same} at the top of this scale; {below} answered lower." + tail
+    if rank == 0:
+        return f"You are with the {same} at the bottom of this scale; {above} answered higher." + tail
+    return f"You are with {same}; {above} answered higher and {below} lower." + tail
 
 
 def none_sentence(question) -> str:
-    if not unreported(question):
-        return (
-            "The survey reports no figure for any answer other than these, so there is nothing to compare yours with."
-        )
-    rest = 100 - sum(a.percent for a in question.answers)
-    return (
-        f"The survey reports no figure for other answers: the answers of {pct(rest)} of respondents were not "
-        "reported, and yours may be among them."
-    )
+    if not rest(question):
+        return "The source gives no other answer, so there is no figure to compare yours with."
+    return f"The source does not say how {rest(question)} answered; yours may be among them."
 
 
 def multiple_sentence(question, chosen, none=False) -> str:
     def shares(answers):
-        return "; ".join(f"“{a.label}”, {pct(a.percent)}" for a in answers)
+        values = [pct(a.percent) for a in answers]
+        if len(values) > 3:
+            low, high = min(answers, key=lambda a: a.percent), max(answers, key=lambda a: a.percent)
+            return f"{pct(low.percent)} to {pct(high.percent)}"
+        return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
-    majority = [a for a in question.answers if a.percent > 50]
-    missed = [a for a in majority if a not in chosen]
-    if not majority:
-        lead = f"Share of respondents who chose each of your answers: {shares(chosen)}. " if chosen else ""
-        return lead + "No answer was chosen by more than half of respondents."
-    if none or not chosen:
-        return f"Chosen by more than half of respondents, but not by you: {shares(majority)}."
-    text = f"Share of respondents who chose each of your answers: {shares(chosen)}."
-    if not missed:
-        return text + " You chose every answer that more than half of respondents chose."
-    return text + f" Chosen by more than half of respondents, but not by you: {shares(missed)}."
+    order = shown_order(question)
+    most = [a for a in order if a.percent > 50]
+    chosen = [a for a in order if a in chosen]
+    left = [a for a in most if a not in chosen]
+    n = len(most)
+    if none:
+        if not most:
+            return "None of these fits you; no answer was chosen by more than half."
+        how_many = "one" if n == 1 else f"{n} of them"
+        return f"None of these fits you; more than half chose {how_many} ({shares(most)})."
+    if not most:
+        verb = "was" if len(chosen) == 1 else "were"
+        return f"No answer was chosen by more than half; yours {verb} chosen by {shares(chosen)}."
+    if not left:
+        which = "the answer" if n == 1 else f"all {n} answers"
+        return f"Like most respondents, you chose {which} more than half chose ({shares(most)})."
+    if len(left) == n:
+        if n == 1:
+            return f"You did not choose the answer more than half chose ({shares(most)})."
+        return f"You chose none of the {n} answers more than half chose ({shares(most)})."
+    one = "the one at" if len(left) == 1 else "those at"
+    return f"You chose {n - len(left)} of the {n} answers more than half chose; you left out {one} {shares(left)}."
+
+
+def prompt(survey, question) -> str:
+    who = survey.answers_for
+    if question.kind == "multiple":
+        return f"Pick every answer that fits {who} to compare."
+    stands = "you stand" if who == "you" else f"{who} stands"
+    return f"Pick the answer that fits {who} to see where {stands}."
 
 
 # ---- the page ----------------------------------------------------------------------------------
@@ -104,24 +112,29 @@ def anchor(question, survey_id=SURVEY) -> str:
     return f"benchmark--{survey_id}--{question.id}"
 
 
-def where(page, question, survey_id=SURVEY):
-    return page.locator(f"#where--{survey_id}--{question.id}")
+def box(page, question, survey_id=SURVEY):
+    return page.locator(f"#{anchor(question, survey_id)}")
 
 
 def choose(page, question, label: str, survey_id=SURVEY) -> None:
-    where(page, question, survey_id).locator("label.where__choice", has_text=re.compile("^" + re.escape(label))).click()
+    """A tap on the answer's words (or on "None of these", under the chart)."""
+    if label == "None of these":
+        box(page, question, survey_id).locator(".pick__none label").click()
+        return
+    box(page, question, survey_id).locator("tbody th label", has_text=re.compile("^" + re.escape(label))).click()
 
 
 def result(page, question, survey_id=SURVEY):
-    return where(page, question, survey_id).locator(".where__result")
+    return box(page, question, survey_id).locator(".pick__line")
 
 
 def row(page, question, answer, survey_id=SURVEY):
     return page.locator(f"#{anchor(question, survey_id)}--{answer.id}")
 
 
-def summary_items(page):
-    return page.locator(".your-benchmark__list li")
+def summary_rows(page):
+    """Each benchmark's row of "Your benchmark" (under its title's row)."""
+    return page.locator(".your-benchmark__table tbody tr:nth-child(2)")
 
 
 def shown_order(question):
@@ -139,6 +152,7 @@ def test_every_answer_of_every_one_answer_question_by_mouse(visit: Visit, survey
     page = visit.page
     page.goto(visit.origin + ARTICLE)
     for question in questions(survey, "single"):
+        expect(result(page, question)).to_have_text(prompt(survey, question))
         headers = {a.id: row(page, question, a).locator("th").inner_text() for a in question.answers}
         for answer in question.answers:
             choose(page, question, answer.label)
@@ -147,24 +161,41 @@ def test_every_answer_of_every_one_answer_question_by_mouse(visit: Visit, survey
             marked = row(page, question, answer)
             expect(marked).to_have_class(re.compile(r"\bis-you\b"))
             expect(marked.locator("td .you-badge")).to_have_text("Your answer")
-            assert page.locator(f"#{anchor(question)} tr.is-you").count() == 1
+            assert box(page, question).locator("tr.is-you").count() == 1
             assert {a.id: row(page, question, a).locator("th").inner_text() for a in question.answers} == headers
         choose(page, question, "None of these")
         expect(result(page, question)).to_have_text(none_sentence(question))
-        assert page.locator(f"#{anchor(question)} tr.is-you").count() == 0
+        assert box(page, question).locator("tr.is-you").count() == 0
+        # A tap on the figure or the bar picks the row too.
+        answer = shown_order(question)[-1]
+        row(page, question, answer).locator("td").click()
+        expect(result(page, question)).to_have_text(single_sentence(question, answer))
 
 
-def test_every_answer_of_every_one_answer_question_by_keyboard(visit: Visit, survey):
+def test_one_tab_stop_per_benchmark_and_the_arrow_keys_move_within_it(visit: Visit, survey):
     page = visit.page
     page.goto(visit.origin + ARTICLE)
+    first = survey.questions[0]
+    box(page, first).locator("input").first.focus()
+    stops = [page.evaluate("document.activeElement.name")]
+    for _ in range(40):  # the download and edit links lie between the charts
+        page.keyboard.press("Tab")
+        name = page.evaluate("document.activeElement.name || ''")
+        if name.startswith("pick--"):
+            stops.append(name)
+        if name.endswith("." + survey.questions[-1].id):
+            break
+    # Each chart's choices are one stop: the next Tab leaves for the next chart.
+    assert stops == [f"pick--{SURVEY}.{q.id}" for q in survey.questions], stops
     for question in questions(survey, "single"):
-        where(page, question).locator("input").first.focus()
+        box(page, question).locator("input").first.focus()
         page.keyboard.press("Space")  # selects the focused radio
         order = shown_order(question)
         expect(result(page, question)).to_have_text(single_sentence(question, order[0]))
         for answer in order[1:]:
             page.keyboard.press("ArrowDown")  # moves the choice within the group
             expect(result(page, question)).to_have_text(single_sentence(question, answer))
+            expect(row(page, question, answer).locator(".you-badge")).to_have_text("Your answer")
         page.keyboard.press("ArrowDown")
         expect(result(page, question)).to_have_text(none_sentence(question))
 
@@ -173,27 +204,32 @@ def test_every_answer_of_the_several_answer_question(visit: Visit, survey):
     page = visit.page
     page.goto(visit.origin + ARTICLE)
     for question in questions(survey, "multiple"):
+        expect(result(page, question)).to_have_text(prompt(survey, question))
         chosen = []
         for answer in question.answers:  # tick them one by one, by mouse
             choose(page, question, answer.label)
             chosen.append(answer)
             expect(result(page, question)).to_have_text(multiple_sentence(question, chosen))
             expect(row(page, question, answer).locator(".you-badge")).to_have_text("Your answer")
+            assert len(result(page, question).inner_text().split()) <= 22  # taken in at once
         choose(page, question, "None of these")  # clears the others: the two exclude each other
         expect(result(page, question)).to_have_text(multiple_sentence(question, [], none=True))
-        assert where(page, question).locator("input:checked").count() == 1
-        assert page.locator(f"#{anchor(question)} tr.is-you").count() == 0
-        # By keyboard: each answer alone, then unticked again, which leaves it unanswered.
+        assert box(page, question).locator("input:checked").count() == 1
+        assert box(page, question).locator("tr.is-you").count() == 0
+        # By keyboard: one tab stop; the arrow keys move, Space ticks and unticks.
+        boxes = box(page, question).locator("tbody input")
+        boxes.first.focus()
+        page.keyboard.press("Space")  # unticks "None of these"? No: ticks the first answer
         for i, answer in enumerate(shown_order(question)):
-            box = where(page, question).locator("input").nth(i)
-            box.focus()
-            page.keyboard.press("Space")
+            if i:
+                page.keyboard.press("ArrowDown")
+                page.keyboard.press("Space")
             expect(result(page, question)).to_have_text(multiple_sentence(question, [answer]))
-            assert where(page, question).locator("input[data-none]").is_checked() is False
+            assert box(page, question).locator(".pick__none input").is_checked() is False
             page.keyboard.press("Space")
-            expect(result(page, question)).to_have_text("")
-        index = [q.id for q in survey.questions].index(question.id)
-        expect(summary_items(page).nth(index)).to_have_text(f"{question.title}: Not answered yet.")
+            expect(result(page, question)).to_have_text(prompt(survey, question))
+        tabbable = boxes.evaluate_all("els => els.filter(e => e.tabIndex === 0).length")
+        assert tabbable == 1
 
 
 def test_a_result_is_announced_once_per_change_not_once_per_arrow_key(visit: Visit, survey):
@@ -201,10 +237,10 @@ def test_a_result_is_announced_once_per_change_not_once_per_arrow_key(visit: Vis
     page.goto(visit.origin + ARTICLE)
     question = next(q for q in questions(survey, "single") if len(q.answers) >= 3)
     status = result(page, question)
-    assert status.get_attribute("role") == "status"
-    where(page, question).locator("input").first.focus()
+    assert status.get_attribute("role") == "status"  # polite
+    box(page, question).locator("input").first.focus()
     page.keyboard.press("Space")
-    expect(status).not_to_have_text("")
+    expect(status).to_have_text(single_sentence(question, shown_order(question)[0]))
     count_writes = """el => {
         window.__writes = 0;
         new MutationObserver(() => window.__writes++)
@@ -218,7 +254,56 @@ def test_a_result_is_announced_once_per_change_not_once_per_arrow_key(visit: Vis
     assert page.evaluate("window.__writes") == 1
 
 
-def test_your_benchmark_gathers_every_answer(visit: Visit, survey):
+def in_view(page, *locators) -> bool:
+    """Every one of them wholly on the screen, below the sticky header."""
+    top = page.locator(".md-header").bounding_box()
+    floor = top["y"] + top["height"]
+    height = page.viewport_size["height"]
+    boxes = [loc.bounding_box() for loc in locators]
+    return all(b["y"] >= floor - 0.5 and b["y"] + b["height"] <= height + 0.5 for b in boxes)
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 667), (1280, 800)])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_after_a_pick_the_row_and_its_line_are_both_in_view(browser, site_url, survey, width, height, scheme):
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    for question in survey.questions:
+        for answer in (shown_order(question)[0], shown_order(question)[-1]):
+            # By pointer: the row brought to the bottom of the screen, its line out of view.
+            target = row(page, question, answer)
+            target.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().bottom - innerHeight + 4)")
+            target.locator("td").click()
+            expect(target).to_have_class(re.compile(r"\bis-you\b"))
+            expect(result(page, question)).not_to_have_text(prompt(survey, question))
+            assert in_view(page, target, result(page, question)), (
+                question.id,
+                answer.id,
+                target.bounding_box(),
+                result(page, question).bounding_box(),
+            )
+            target.locator("td").click() if question.kind == "multiple" else None  # untick
+        # By keyboard: the last answer reached with the arrow keys.
+        page.evaluate("window.scrollTo(0, 0)")
+        box(page, question).locator("tbody input").first.focus()
+        if question.kind == "single":
+            page.keyboard.press("Space")
+            for _ in shown_order(question)[1:]:
+                page.keyboard.press("ArrowDown")
+        else:
+            page.keyboard.press("End")
+            page.keyboard.press("ArrowUp")
+            page.keyboard.press("Space")
+        last = shown_order(question)[-1]
+        expect(row(page, question, last).locator(".you-badge")).to_have_text("Your answer")
+        page.wait_for_timeout(500)
+        assert in_view(page, row(page, question, last), result(page, question)), question.id
+    page.screenshot(path=str(ROOT / f"test-artifacts/screenshots/picked-{width}-{scheme}.png"))
+    context.close()
+
+
+def test_your_benchmark_is_a_table_of_every_answer(visit: Visit, survey):
     page = visit.page
     page.goto(visit.origin + ARTICLE)
     section = page.locator(f"#your-benchmark--{SURVEY}")
@@ -237,19 +322,23 @@ def test_your_benchmark_gathers_every_answer(visit: Visit, survey):
     expect(section.locator(".your-benchmark__count")).to_have_text(
         f"You have answered 3 of the {len(survey.questions)} benchmarks on this page."
     )
-    expect(summary_items(page)).to_have_text(
-        [
-            f"{presence.title}: You answered “{top.label}”. {single_sentence(presence, top)}",
-            f"{effectiveness.title}: You chose none of these. {none_sentence(effectiveness)}",
-            f"{uses.title}: {multiple_sentence(uses, picked)}",
-            f"{investment.title}: Not answered yet.",
-        ]
-    )
-    # Each line leads back to its benchmark's heading.
-    href = summary_items(page).nth(1).locator("a").get_attribute("href")
+    titles = section.locator("tbody th[scope=rowgroup]").all_inner_texts()
+    assert titles == [q.title for q in (presence, effectiveness, uses, investment)]
+    cells = [r.locator("td").all_inner_texts() for r in summary_rows(page).all()]
+    assert [c[0] for c in cells] == [top.label, "None of these", picked[0].label, "Not answered"]
+    assert [c[1] for c in cells] == [pct(top.percent), "", pct(picked[0].percent), ""]
+    assert [c[2] for c in cells] == [
+        single_sentence(presence, top),
+        none_sentence(effectiveness),
+        multiple_sentence(uses, picked),
+        "",
+    ]
+    # A small bar beside each share, as wide as the share.
+    bar = summary_rows(page).first.locator(".your-benchmark__bar > span")
+    assert bar.evaluate("el => el.style.width") == f"{top.percent:g}%"
+    # Each title leads back to its benchmark's heading.
+    href = section.locator("tbody th[scope=rowgroup] a").nth(1).get_attribute("href")
     assert href == f"#benchmark-title--{SURVEY}--{effectiveness.id}"
-    # Never a score: no "most common", no count of popular answers.
-    assert "common" not in section.inner_text()
 
 
 def test_the_address_keeps_the_answers_and_restores_them(browser, visit: Visit, survey):
@@ -262,23 +351,52 @@ def test_the_address_keeps_the_answers_and_restores_them(browser, visit: Visit, 
     for answer in uses.answers[1:3]:
         choose(page, uses, answer.label)
     page.locator(".your-benchmark__copy").click()
-    expect(page.locator(".your-benchmark__status")).to_have_text("Link copied. It opens this page with your answers.")
+    expect(page.locator(".your-benchmark__status")).to_have_text(
+        "Copied. The address opens this page with your answers."
+    )
     link = page.evaluate("navigator.clipboard.readText()")
-    assert link == page.url == page.locator(".your-benchmark__link").get_attribute("href")
+    shown = page.locator(".your-benchmark__link")
+    assert link == page.url == shown.get_attribute("href") == shown.inner_text()  # the address, shown
     assert "#answers:" in link
-    summary = summary_items(page).all_inner_texts()
+    summary = [r.inner_text() for r in summary_rows(page).all()]
 
-    fresh = browser.new_context()
+    fresh = browser.new_context(viewport={"width": 375, "height": 667})
     other = fresh.new_page()
     other.goto(link)
-    expect(summary_items(other)).to_have_text(summary)
+    assert [r.inner_text() for r in summary_rows(other).all()] == summary
     expect(result(other, presence)).to_have_text(single_sentence(presence, presence.answers[0]))
     expect(result(other, effectiveness)).to_have_text(none_sentence(effectiveness))
     expect(result(other, uses)).to_have_text(multiple_sentence(uses, uses.answers[1:3]))
-    expect(result(other, investment)).to_have_text("")
-    checked = other.locator("fieldset.where input:checked").evaluate_all("els => els.map(e => e.value)")
-    assert checked == [presence.answers[0].id, "", *(a.id for a in uses.answers[1:3])]
+    expect(result(other, investment)).to_have_text(prompt(survey, investment))
+    checked = other.locator(".benchmark input:checked").evaluate_all("els => els.map(e => e.value)")
+    assert checked == [presence.answers[0].id, "", *(a.id for a in shown_order(uses) if a in uses.answers[1:3])]
+    # A short notice near the top says so, in the line kept for it: nothing else moves.
+    notice = other.locator(".about-figures__you")
+    expect(notice).to_have_text("Answers from a shared link are marked in the charts: see the summary or clear them.")
+    assert in_view(other, notice)
+    other.get_by_role("link", name="see the summary").click()
+    expect(other.locator(f"#your-benchmark--{SURVEY}")).to_be_in_viewport()
+    other.evaluate("window.scrollTo(0, 0)")
+    other.get_by_role("button", name="clear them").click()
+    assert other.locator(".benchmark input:checked").count() == 0
+    assert "#answers:" not in other.url
+    expect(notice).to_contain_text("pick its answer in each chart below")
     fresh.close()
+
+
+def test_the_shared_link_notice_moves_nothing(browser, site_url, survey):
+    """The notice takes the place of the line that says how to answer: the page below it does
+    not move."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    plain = page.locator(".benchmark").first.bounding_box()["y"]
+    choose(page, survey.questions[0], survey.questions[0].answers[0].label)
+    page.goto(page.url.replace("#", "?shared#"))  # a fresh load of the link
+    assert page.locator(".about-figures__you button").count() == 1
+    moved = page.locator(".benchmark").first.bounding_box()["y"] - plain
+    assert abs(moved) < 1, moved
+    context.close()
 
 
 def test_following_a_link_on_the_page_keeps_the_answers_in_the_address(visit: Visit, survey):
@@ -287,7 +405,7 @@ def test_following_a_link_on_the_page_keeps_the_answers_in_the_address(visit: Vi
     presence = survey.questions[0]
     choose(page, presence, presence.answers[0].label)
     kept = page.url
-    summary_items(page).nth(1).locator("a").click()  # to another benchmark's heading
+    page.locator(".your-benchmark__table tbody th a").nth(1).click()  # to another benchmark's heading
     page.wait_for_function("location.hash.startsWith('#answers:')")
     assert page.url == kept
     # A mail program that encodes the ':' still gives a link that restores the answers.
@@ -299,15 +417,15 @@ def test_an_answer_can_be_cleared(visit: Visit, survey):
     page = visit.page
     page.goto(visit.origin + ARTICLE)
     for question in survey.questions:
-        clear = where(page, question).locator(".where__clear")
+        clear = box(page, question).locator(".pick__clear")
         expect(clear).to_be_hidden()
         choose(page, question, question.answers[0].label)
-        expect(result(page, question)).not_to_have_text("")
+        expect(result(page, question)).not_to_have_text(prompt(survey, question))
         clear.click()
-        expect(result(page, question)).to_have_text("")
+        expect(result(page, question)).to_have_text(prompt(survey, question))
         expect(clear).to_be_hidden()
-        assert where(page, question).locator("input:checked").count() == 0
-        assert page.evaluate("document.activeElement.name") == f"where--{SURVEY}--{question.id}"  # focus stays
+        assert box(page, question).locator("input:checked").count() == 0
+        assert page.evaluate("document.activeElement.name") == f"pick--{SURVEY}.{question.id}"  # focus stays
     assert "#answers:" not in page.url
     expect(page.locator(".your-benchmark__count")).to_have_text(
         f"You have answered 0 of the {len(survey.questions)} benchmarks on this page."
@@ -327,7 +445,7 @@ def test_an_address_that_is_not_ours_is_left_alone(browser, site_url, survey):
     for junk in ["#answers:%E0%A4%A", "#answers:nosuch.q=x&=&a=b", "#answers:" + SURVEY + ".presence=nope"]:
         page.goto(site_url + ARTICLE + junk)
         page.wait_for_load_state("networkidle")
-        assert page.locator("fieldset.where input:checked").count() == 0
+        assert page.locator(".benchmark input:checked").count() == 0
     context.close()
     assert errors == []
 
@@ -351,6 +469,10 @@ def test_nothing_is_sent_once_the_page_has_loaded(visit: Visit, survey):
     assert page.evaluate(stored) == storage  # nothing stored: the answers live in the address only
 
 
+def pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", pdf))
+
+
 def test_print_my_benchmark_is_one_page_of_answers_source_and_address(browser, site_url, survey):
     context = browser.new_context()
     # The browser's print dialog cannot open headless: record that the page asked for it.
@@ -367,40 +489,61 @@ def test_print_my_benchmark_is_one_page_of_answers_source_and_address(browser, s
     page.emulate_media(media="print")
     section = page.locator(f"#your-benchmark--{SURVEY}")
     expect(section).to_be_visible()
-    assert section.locator(".your-benchmark__list li").count() == len(survey.questions)
+    assert summary_rows(page).count() == len(survey.questions)
     text = section.inner_text()
     assert f"Source: {survey.title}, by {survey.source.publisher}" in text
-    # The page's address, with the answers in it, printed after the link's words.
-    link = section.locator(".your-benchmark__link")
-    assert link.get_attribute("href") == page.url
-    printed = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert printed == f'": {page.url}"', printed
-    expect(section.locator(".your-benchmark__intro")).to_be_hidden()  # "above", "on this page": not on paper
+    # The page's address, with the answers in it, written out.
+    expect(section.locator(".your-benchmark__link")).to_have_text(page.url)
     expect(page.locator("h1")).to_be_visible()
     for hidden in [".benchmark", ".md-header", ".md-sidebar--primary", ".md-footer", ".your-benchmark__actions"]:
         expect(page.locator(hidden).first).to_be_hidden()
-    pdf = page.pdf(format="A4")
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, "my benchmark prints on one A4 page"
-    # Printing the article itself shows no form; the reader answered, so their benchmark is
-    # printed after the figures, without its buttons.
+    assert pages(page.pdf(format="A4")) == 1, "my benchmark prints on one A4 page"
+    # Printing the article itself shows no choice; the reader answered, so their rows stay
+    # marked and their benchmark is printed after the figures, without its buttons.
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     expect(page.locator(".benchmark").first).to_be_visible()
+    expect(page.locator(".you-badge").first).to_be_visible()
     expect(section).to_be_visible()
     expect(section.locator(".your-benchmark__actions")).to_be_hidden()
-    expect(page.locator("fieldset.where").first).to_be_hidden()
+    expect(page.locator(".pick").first).to_be_hidden()
+    expect(page.locator(".pick__input").first).to_be_hidden()
+    page.pdf(path=str(ROOT / "test-artifacts/article-with-answers.pdf"), format="A4")
     context.close()
 
 
-def test_without_javascript_every_figure_shows_and_the_choices_are_hidden(browser, site_url, survey):
+def test_the_article_prints_on_at_most_four_pages_with_no_heading_left_alone(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    (ROOT / "test-artifacts/article.pdf").write_bytes(pdf)
+    assert pages(pdf) <= 4, pages(pdf)
+    # No heading, nor the sentence leading into a chart, at the foot of a page: each is kept
+    # with what follows it (the print style's break rules, as the layout engine applies them).
+    rules = page.evaluate(
+        "[...document.querySelectorAll('.md-typeset h2, .md-typeset h3, .benchmark__title')]"
+        ".map(h => getComputedStyle(h).breakAfter)"
+    )
+    assert rules and set(rules) == {"avoid"}, rules
+    context.close()
+
+
+def test_without_javascript_every_figure_shows_and_a_line_says_what_answering_needs(browser, site_url, survey):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + ARTICLE)
     expect(page.locator(f"#your-benchmark--{SURVEY}")).to_be_hidden()
+    line = page.locator(".about-figures__you")
+    expect(line).to_be_visible()
+    expect(line).to_contain_text("needs JavaScript")
     for question in survey.questions:
         expect(page.locator(f"#benchmark-title--{SURVEY}--{question.id}")).to_have_text(question.title)
-        expect(where(page, question)).to_be_hidden()
+        expect(box(page, question).locator(".pick")).to_be_hidden()
+        assert box(page, question).locator("input").count() == 0
         for answer in question.answers:
             expect(row(page, question, answer)).to_be_visible()
             expect(row(page, question, answer).locator("td")).to_have_text(format_percent(answer.percent))
@@ -422,19 +565,35 @@ def test_each_figure_reaches_the_accessibility_tree_once_under_a_heading(visit: 
             same = sum(1 for a in question.answers if a.percent == answer.percent)
             assert len(re.findall(rf"(?<![\d.]){re.escape(figure)}", spoken)) == same, (figure, tree)
         assert "img" not in tree  # the bars are drawing only
+        # Each row's choice is named by the row's own words.
+        kind = "checkbox" if question.kind == "multiple" else "radio"
+        for answer in question.answers:
+            assert re.search(rf'{kind} "{re.escape(answer.label)}', tree), (answer.label, tree)
 
 
 def test_choices_explain_themselves_and_follow_the_scale(visit: Visit, survey):
     page = visit.page
     page.goto(visit.origin + ARTICLE)
     for question in survey.questions:
-        labels = where(page, question).locator("label.where__choice").all_inner_texts()
+        labels = box(page, question).locator("label.pick__choice").all_inner_texts()
         expected = [a.label + (f" {a.detail}" if a.detail else "") for a in shown_order(question)]
         assert [" ".join(t.split()) for t in labels] == [*expected, "None of these"]
-        rows = page.locator(f"#{anchor(question)} tbody tr").evaluate_all("els => els.map(e => e.id)")
+        rows = box(page, question).locator("tbody tr").evaluate_all("els => els.map(e => e.id)")
         assert rows == [f"{anchor(question)}--{a.id}" for a in shown_order(question)]
-        note = where(page, question).locator(".where__note").inner_text()
-        assert note.startswith("The source gives no sample size, so these comparisons are indicative")
+
+
+def test_no_caveat_is_said_twice_on_the_page(visit: Visit, survey):
+    page = visit.page
+    page.goto(visit.origin + ARTICLE)
+    text = page.locator("article, .md-content").first.inner_text()
+    sentences = [s.strip() for s in re.split(r"(?<=[.:;])\s+", text) if len(s.split()) >= 4]
+    caveat = re.compile(r"not reported|indicative|may not be real|add up|several answers|does not|no sample", re.I)
+    caveats = [s for s in sentences if caveat.search(s)]
+    assert len(caveats) >= 4  # the page does give its caveats
+    repeated = {s for s in caveats if caveats.count(s) > 1}
+    assert repeated == set(), repeated
+    assert text.count("not reported in the source") <= 1
+    assert text.count("may not be real") == 1  # the sample-size warning, once (the summary's is for its print)
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -497,7 +656,5 @@ def test_any_id_works_and_unordered_answers_are_never_ranked(browser, fiction):
     other = context.new_page()
     other.goto(link)
     expect(result(other, channels, "lunar-clinics")).to_have_text(multiple_sentence(channels, [odd]))
-    expect(other.locator(".where__note").first).to_have_text(
-        f"Based on {data.source.sample_size:,} respondents: small differences between figures may not be real."
-    )
+    expect(other.locator(".about-figures").first).to_contain_text(f"{data.source.sample_size:,} respondents")
     context.close()

@@ -426,9 +426,11 @@
 
     var opened = restore();
     slots.forEach(function (slot) {
+      ready(slot);
       var answered = benchmarks.some(function (b) { return b.survey === slot.dataset.survey && b.answered(); });
-      if (opened && answered) shared(slot);
-      else ready(slot);
+      if (!(opened && answered)) return;
+      slot.style.minHeight = slot.getBoundingClientRect().height + "px"; // the notice takes the same room
+      shared(slot);
     });
     update();
   }
