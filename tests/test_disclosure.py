@@ -144,7 +144,8 @@ def test_chart_svg_matches_the_committed_one_and_its_png(survey):
         assert root.findtext("{http://www.w3.org/2000/svg}title") == question.title
         png = chart_png(drawing)
         assert png.startswith(b"\x89PNG") and png == chart_png(drawing)
-        assert Image.open(BytesIO(png)).size == (int(root.get("width")), int(root.get("height")))
+        # Twice the SVG's size: for slides and high-density screens.
+        assert Image.open(BytesIO(png)).size == (2 * int(root.get("width")), 2 * int(root.get("height")))
 
 
 @pytest.mark.parametrize("site", ["project", "fiction"])

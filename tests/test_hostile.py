@@ -16,6 +16,8 @@ from conftest import FIXTURES, ROOT, build, make_site
 from hostile import PAYLOADS, hostile_site, strings_in
 from htmlread import Text
 
+from survey_data import load_dataset
+
 ARTICLE = "articles/lunar-messaging/index.html"
 
 
@@ -87,8 +89,11 @@ def test_payloads_survive_in_meta_tags_json_ld_feed_and_downloads(hostile):
     (ld,) = [json.loads(code) for attrs, code in parsed.scripts if attrs.get("type") == "application/ld+json"]
     assert ld["headline"] == PAYLOADS[2]
     assert "</script>" not in re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    # The reader's choices carry their labels in attributes: read back as the same text.
-    labels = {a["data-label"] for t, a in parsed.elements if t == "input" and "data-label" in a}
+    # The charts' rows (the reader's choices) carry the lines in attributes: read back as text,
+    # with each row's answer id; the labels are the rows' own text.
+    rows = [a for t, a in parsed.elements if t == "tr" and "data-answer" in a]
+    assert len(rows) > 1 and all(a["data-answer"] and "<" not in a.get("data-result", "") for a in rows)
+    labels = {a.label for q in load_dataset(root).surveys["lunar-clinics"].questions for a in q.answers}
     assert len(labels) > 1 and labels <= strings_in(root)
     feed = ET.fromstring(result.page("feed.xml"))
     assert feed.findtext("channel/item/title") == PAYLOADS[2]

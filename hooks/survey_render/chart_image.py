@@ -87,6 +87,12 @@ def chart_layout(survey: Survey, question: Question, notes: list[str], credit: s
         lines = wrap(answer.label, label_font, LABEL_WIDTH, 3)
         for i, line in enumerate(lines):
             runs.append(Run(PAD, y + ascent + i * 22, line, 17))
+        if answer.detail:  # what the answer means, as the table gives it: a slide keeps it
+            detail = wrap(answer.detail, _font(14), LABEL_WIDTH, 4)
+            top = y + len(lines) * 22
+            for i, line in enumerate(detail):
+                runs.append(Run(PAD, top + 14 + i * 18, line, 14, colour=MUTED))
+            lines = [*lines, *([""] * ((len(detail) * 18 + 21) // 22))]
         runs.append(
             Run(FIGURE_RIGHT, y + figure_font.getmetrics()[0], format_percent(answer.percent), 17, bold=True, end=True)
         )
@@ -140,14 +146,25 @@ def chart_svg(drawing: Drawing) -> str:
     return "\n".join(out) + "\n"
 
 
+# The PNG is drawn at twice the SVG's size: sharp on a slide or a high-density screen.
+PNG_SCALE = 2
+
+
 def chart_png(drawing: Drawing) -> bytes:
-    image = Image.new("RGB", (drawing.width, drawing.height), (255, 255, 255))
+    k = PNG_SCALE
+    image = Image.new("RGB", (drawing.width * k, drawing.height * k), (255, 255, 255))
     draw = ImageDraw.Draw(image)
     for box in drawing.boxes:
-        draw.rectangle((box.x, box.y, box.x + box.width - 1, box.y + box.height - 1), fill=box.colour)
+        draw.rectangle(
+            (box.x * k, box.y * k, (box.x + box.width) * k - 1, (box.y + box.height) * k - 1), fill=box.colour
+        )
     for run in drawing.runs:
         draw.text(
-            (run.x, run.y), run.text, font=_font(run.size, run.bold), fill=run.colour, anchor="rs" if run.end else "ls"
+            (run.x * k, run.y * k),
+            run.text,
+            font=_font(run.size * k, run.bold),
+            fill=run.colour,
+            anchor="rs" if run.end else "ls",
         )
     out = io.BytesIO()
     image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(

@@ -28,15 +28,15 @@ def test_no_injected_script_runs(browser, tmp_path):
             assert page.evaluate("window.__alerts") == [], path
         # Use every "Where are you?": its labels and sentences are payloads too.
         page.goto(origin + "/articles/lunar-messaging/")
-        labels = page.locator("fieldset.where label")
+        labels = page.locator(".benchmark label.pick__choice")
         assert labels.count() >= 10
         for i in range(labels.count()):
             labels.nth(i).click()
         page.wait_for_timeout(600)  # results are written once the reader stops
-        results = page.locator(".where__result").all_inner_texts()
+        results = page.locator(".pick__line").all_inner_texts()
         assert all(results), results
         assert page.evaluate("window.__alerts") == []
-        assert page.locator(".where img, .benchmark img, .your-benchmark img").count() == 0
+        assert page.locator(".about-figures img, .benchmark img, .your-benchmark img").count() == 0
         context.close()
     finally:
         server.close()

@@ -35,7 +35,7 @@ def test_screenshot(browser, site_url, name, width, scheme):
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     if name == "article":  # answer one question so the highlight shows in the picture
-        page.locator('fieldset[data-question="presence"] label').first.click()
+        page.locator('.benchmark[data-question="presence"] tbody label').first.click()
     path = SCREENSHOTS / f"{name}-{width}px-{scheme}.png"
     page.screenshot(path=str(path), full_page=True)
     context.close()
@@ -71,7 +71,7 @@ def test_bar_colours_meet_contrast_in_both_schemes(browser, site_url, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(site_url + PAGES[1])
-    page.locator("fieldset.where label.where__choice").first.click()  # one row becomes "yours"
+    page.locator(".benchmark tbody label.pick__choice").first.click()  # one row becomes "yours"
     colours = page.evaluate(
         """() => {
           const style = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
@@ -103,7 +103,7 @@ def test_bars_print_in_grey_and_the_choices_do_not_print(browser, site_url):
         "() => ['.benchmark__bar rect', '.benchmark__track'].map(s => getComputedStyle(document.querySelector(s)).fill)"
     )
     assert not page.locator(".your-benchmark").is_visible()
-    assert not page.locator("fieldset.where").first.is_visible()
+    assert not page.locator(".pick").first.is_visible()
     context.close()
     assert fills == ["rgb(68, 68, 68)", "rgb(221, 221, 221)"]
 
