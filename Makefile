@@ -66,6 +66,7 @@ endif
 
 test: $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) $(ZENSICAL_STAMP) ## Run every test (installs Chromium if missing and it can)
 	scripts/ensure-chromium.sh "$(CHROMIUM_PATH)"
+	scripts/ensure-java.sh
 	$(BIN)/pytest
 
 # The Pythons README promises (pyproject.toml's requires-python), oldest to newest. Each is

@@ -27,6 +27,7 @@ from preview_search import keep_what_pages_not_rebuilt_showed, merge_search_inde
 from site_build import start_build
 from site_state import PROCESS
 from survey_data import DataError
+from theme_markup import valid_theme_markup
 from unused_questions import unused_warnings
 
 if TYPE_CHECKING:
@@ -89,8 +90,15 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
-    """Put back the reader's choices and their benchmark, after the search plugin has read the page."""
-    return put_back_stash(output, PROCESS.current().late.pop(page.file.src_uri, None), page, config)
+    """Put back the reader's choices and their benchmark, after the search plugin has read the
+    page; and make the theme's own markup valid HTML."""
+    back = put_back_stash(output, PROCESS.current().late.pop(page.file.src_uri, None), page, config)
+    return valid_theme_markup(output if back is None else back)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a template, not a page: its theme markup made valid too."""
+    return valid_theme_markup(output)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

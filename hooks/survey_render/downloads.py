@@ -1,6 +1,7 @@
 """A survey's figures for re-use: a Frictionless Data Package (datapackage.json with a Table
 Schema, the source, the disclosure items and the licence) beside one CSV of every figure and
-one CSV per question, one row per answer, plus the share the source left unreported."""
+one CSV per question, one row per answer. The share a source leaves unreported is a column of
+its own (`not_reported`), never a row whose figure could be read as an answer's."""
 
 from __future__ import annotations
 
@@ -22,12 +23,10 @@ COLUMNS = [
     "answer",
     "answer_detail",
     "percent",
-    "figure",
+    "not_reported",
     "base",
     "sample_size",
 ]
-PUBLISHED, REMAINDER = "published", "not reported"
-REMAINDER_LABEL = "Not reported in the source"
 
 # The Table Schema of every CSV: types and what each column means.
 FIELDS = [
@@ -45,7 +44,7 @@ FIELDS = [
         "description": "'single': one answer per respondent; 'multiple': several answers allowed.",
         "constraints": {"required": True, "enum": ["single", "multiple"]},
     },
-    {"name": "answer_id", "type": "string", "description": "Answer id; empty on a 'not reported' row."},
+    {"name": "answer_id", "type": "string", "description": "Answer id."},
     {
         "name": "answer",
         "type": "string",
@@ -62,13 +61,14 @@ FIELDS = [
         "constraints": {"required": True, "minimum": 0, "maximum": 100},
     },
     {
-        "name": "figure",
-        "type": "string",
+        "name": "not_reported",
+        "type": "number",
         "description": (
-            "'published': a figure the source gives; 'not reported': 100 minus the published figures of a "
-            "single-answer question, the share of respondents the source gives no figure for."
+            "Of the question, not of this answer: the share of respondents (in percent) to a single-answer "
+            "question that the source gives no figure for, 100 minus its published figures; empty where the "
+            "figures add up to 100 (within rounding) or several answers were allowed."
         ),
-        "constraints": {"required": True, "enum": [PUBLISHED, REMAINDER]},
+        "constraints": {"minimum": 0, "maximum": 100},
     },
     {"name": "base", "type": "string", "description": "Whom the percentages are of; empty where not reported."},
     {
@@ -101,30 +101,18 @@ def question_rows(survey_id: str, survey: Survey, question: Question) -> list[di
         "kind": question.kind,
         "base": base_of(survey, question) or "",
         "sample_size": size_of(survey, question) or "",
+        "not_reported": plain_number(question.unreported) if question.unreported is not None else "",
     }
-    rows = [
+    return [
         {
             **common,
             "answer_id": a.id,
             "answer": a.label,
             "answer_detail": a.detail or "",
             "percent": plain_number(a.percent),
-            "figure": PUBLISHED,
         }
         for a in question.answers
     ]
-    if question.unreported is not None:
-        rows.append(
-            {
-                **common,
-                "answer_id": "",
-                "answer": REMAINDER_LABEL,
-                "answer_detail": "",
-                "percent": plain_number(question.unreported),
-                "figure": REMAINDER,
-            }
-        )
-    return rows
 
 
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection);
@@ -177,8 +165,8 @@ def data_package(survey_id: str, survey: Survey, package_url: str = "") -> str:
     items = disclosure_items(survey)
     notes = [
         "Percentages as published by the source; the site changes none of them.",
-        "Rows with figure 'not reported' give the share of respondents to a single-answer question that the "
-        "source gives no figure for (100 minus the published figures).",
+        "Column not_reported gives, for a single-answer question, the share of respondents that the source "
+        "gives no figure for (100 minus the published figures); it is never one of the answers.",
         f"Licence: {source.licence.title}." if source.licence else "Licence: not stated in the source.",
     ]
     package: dict[str, object] = {

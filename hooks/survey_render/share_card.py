@@ -26,6 +26,7 @@ TRACK = (228, 231, 245)
 BAND = (243, 244, 250)
 MARGIN = 60
 MAX_BARS = 5
+BAND_TOP = HEIGHT - 100  # the source band's top when its line takes two
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,12 @@ def draw_card(card: Card) -> bytes:
         y += 34
     if card.chart is not None:
         _draw_chart(draw, card.chart, left=MARGIN + text_width + 50, right=WIDTH - MARGIN)
-    draw.rectangle((14, HEIGHT - 70, WIDTH, HEIGHT), fill=BAND)
+    # The source line, whole: on two lines where one is not enough.
     small = _font(22)
-    draw.text((MARGIN, HEIGHT - 48), _fit(card.source, small, WIDTH - 2 * MARGIN), font=small, fill=MUTED)
+    source = wrap(card.source, small, WIDTH - 2 * MARGIN, 2)
+    draw.rectangle((14, BAND_TOP if len(source) > 1 else HEIGHT - 70, WIDTH, HEIGHT), fill=BAND)
+    for i, line in enumerate(source):
+        draw.text((MARGIN, HEIGHT - 48 - 30 * (len(source) - 1 - i)), line, font=small, fill=MUTED)
     out = io.BytesIO()
     # A palette of the few colours drawn (and their anti-aliased edges) keeps a card near
     # 20 KB instead of 50+; no dithering, so the result does not depend on noise. The fast
@@ -153,9 +157,17 @@ def _draw_chart(draw: ImageDraw.ImageDraw, chart: LeadChart, left: int, right: i
     label_font, figure_font = _font(21), _font(24, True)
     figure_width = int(figure_font.getlength("100%")) + 12
     bar_width = width - figure_width
-    for bar in chart.bars[:MAX_BARS]:
-        draw.text((left, y), _fit(bar.label, label_font, width), font=label_font, fill=INK)
-        y += 30
+    bars = chart.bars[:MAX_BARS]
+    # Each label whole, on up to two lines, where the card has the room; else one line each.
+    labels = [wrap(bar.label, label_font, width, 2) for bar in bars]
+    room = BAND_TOP - 8 - y - (30 if chart.more else 0)
+    if sum(26 * len(lines) + 46 for lines in labels) > room:
+        labels = [[_fit(bar.label, label_font, width)] for bar in bars]
+    for bar, lines in zip(bars, labels, strict=True):
+        for line in lines:
+            draw.text((left, y), line, font=label_font, fill=INK)
+            y += 26
+        y += 4
         draw.rectangle((left, y, left + bar_width, y + 24), fill=TRACK)
         filled = round(bar_width * min(max(bar.percent, 0), 100) / 100)
         if filled:
