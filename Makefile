@@ -92,12 +92,13 @@ BASE ?= main
 review: $(STAMP) ## What this change does to the published figures and pages, against BASE (default: main)
 	$(BIN)/python scripts/review.py --base $(BASE) $(if $(MARKDOWN),--markdown) $(if $(PREVIEW_URL),--preview-url $(PREVIEW_URL))
 
-lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint (YAML)
+lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint (YAML), zizmor (workflows)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	node_modules/.bin/markdownlint-cli2
 	node_modules/.bin/markdownlint-cli2 --config docs.markdownlint-cli2.jsonc
 	$(BIN)/yamllint --strict .
+	$(BIN)/zizmor --offline --quiet .github/workflows/ # pinned actions, no injection, no persisted token
 
 format: $(STAMP) ## Ruff: fix formatting
 	$(BIN)/ruff format .

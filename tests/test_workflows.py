@@ -1,9 +1,13 @@
-"""The GitHub Actions workflows: valid YAML, actions pinned by version, only existing make
-targets, and nothing deployed unless every check passed."""
+"""The GitHub Actions workflows: valid YAML, actions pinned by commit, only existing make
+targets, no token left on disk, nothing pasted into a script, nothing deployed unless every
+check passed; and zizmor (the Actions security linter) finds nothing."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -31,7 +35,13 @@ def test_actions_are_pinned_and_make_targets_exist(path):
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     for step in steps(workflow):
         if "uses" in step:
-            assert re.fullmatch(r"[\w-]+/[\w-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", step["uses"]), step["uses"]
+            # By the commit's full hash (a tag can be moved), the version beside it as a comment.
+            assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+            assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+$", path.read_text(), re.M)
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False  # no token in .git/config
+        # Values from the event reach a script through env:, never pasted into it.
+        assert "${{" not in step.get("run", ""), step["run"]
         for command in re.findall(r"\bmake ([a-z -]+)", step.get("run", "")):
             for target in (word for word in command.split() if not word.startswith("-")):
                 assert target in MAKE_TARGETS, f"{path.name}: make {target} is not a target"
@@ -69,3 +79,15 @@ def test_pull_requests_run_on_the_oldest_and_newest_python_promised():
     assert re.search(r"^PYTHON_VERSIONS \?= " + " ".join(versions) + "$", makefile, re.M)
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert "Python " + ", ".join(versions[:-1]) + " or " + versions[-1] + ": the versions tested" in readme
+
+
+def test_zizmor_finds_nothing():
+    zizmor = Path(sys.executable).parent / "zizmor"
+    run = subprocess.run(
+        [str(zizmor), "--offline", "--format", "plain", str(ROOT / ".github" / "workflows")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "No findings to report" in run.stdout + run.stderr
