@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from survey_data import DataError
-from survey_data.files import check_tree
+from survey_data.files import OWN_FOLDERS, check_own_folders, check_tree
 from survey_data.front_matter import MAX_PAGE_BYTES
 from writer_paths import project_root
 
@@ -18,10 +18,15 @@ if TYPE_CHECKING:
 
 
 def check_docs(config: MkDocsConfig) -> None:
-    """Raises PluginError naming every entry of docs/ that may not be read. Links may not
-    leave docs/: a page linked to ../.git/config would publish it."""
-    docs = Path(config.docs_dir)
-    problems = check_tree(project_root(config), docs, {".md": MAX_PAGE_BYTES}, inside=docs)
+    """Raises PluginError naming every entry of docs/ that may not be read, and every folder
+    the build reads or writes that is not the project's own. Links may not leave docs/: a
+    page linked to ../.git/config would publish it."""
+    root, docs = project_root(config), Path(config.docs_dir)
+    folders = [docs, Path(config.site_dir), *(root / name for name in OWN_FOLDERS)]
+    problems = check_own_folders(root, folders)
+    if problems:  # the folders first: what they hold is not looked at
+        raise PluginError(str(DataError(problems)))
+    problems = check_tree(root, docs, {".md": MAX_PAGE_BYTES}, inside=docs)
     if problems:
         raise PluginError(str(DataError(problems)))
 

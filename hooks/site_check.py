@@ -16,7 +16,7 @@ from page_reading import body_of, read_pages
 from placeholder_kinds import benchmarks
 from site_paths import ARTICLES_DIR
 from survey_data import DataError, Problem, load_dataset
-from survey_data.files import check_tree
+from survey_data.files import OWN_FOLDERS, check_own_folders, check_tree
 from survey_data.front_matter import MAX_PAGE_BYTES
 from survey_render import ArticleLink
 from unused_questions import unused_warnings
@@ -37,6 +37,9 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Findings:
     """As a build finds them, in the same stages: a stage with problems ends the check."""
     found = Findings()
     folder = root / docs
+    found.problems = check_own_folders(root, [folder, root / "site", *(root / name for name in OWN_FOLDERS)])
+    if found.problems:
+        return found
     found.problems = check_tree(root, folder, {".md": MAX_PAGE_BYTES}, inside=folder)
     if found.problems:
         return found

@@ -113,6 +113,37 @@ def read_text(
         return None, Problem(shown, None, None, "", f"not UTF-8 text (byte {err.start}); save the file as UTF-8")
 
 
+# The folders a build reads or writes besides the pages: the data, and the cache of drawn
+# images and made files. (docs/ and the output folder come from the engine's settings.)
+OWN_FOLDERS = ("data", ".cache")
+
+
+def check_own_folders(root: Path, folders: list[Path]) -> list[Problem]:
+    """A folder the build reads or writes must be the project's own, at every level from the
+    project folder down, the top included: a pull request that makes docs/ a link to .git/
+    would publish .git/config, and a .cache/ link would have images written anywhere. A link
+    on the way is refused with its name; the folder need not exist yet."""
+    top = Path(os.path.abspath(root))
+    problems = []
+    for folder in folders:
+        path = Path(os.path.abspath(folder))
+        if not path.is_relative_to(top):
+            problems.append(Problem(str(folder), None, None, "", f"outside {top.name}/: keep it in the project"))
+            continue
+        current = top
+        for part in path.relative_to(top).parts:
+            current = current / part
+            if os.path.islink(current):
+                shown = str(current.relative_to(top))
+                message = (
+                    f"a link (to {printable(os.readlink(current), 100)}), where the build reads or writes only the "
+                    "project's own folders; replace the link with the folder itself"
+                )
+                problems.append(Problem(shown, None, None, "", message))
+                break
+    return problems
+
+
 MAX_ENTRIES = 20_000  # files and folders under docs/: far above any site, and a bound on the walk
 SAFE_NAME = re.compile(r"[\w][\w .-]{0,99}")  # no markup, no control, not hidden, at most 100 characters
 
