@@ -9,6 +9,7 @@ every kind to them (tests/test_placeholder_kinds.py). Knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -103,12 +104,18 @@ def _newest_shown(args: Sequence[str]) -> Shown:
     return (0, HOME_ARTICLES)
 
 
+def page_number(text: str) -> int | None:
+    """A page number as a placeholder gives it: ASCII digits only (a superscript or another
+    script's digit is no page number), and few enough to be a page, never 5,000 of them
+    (Python refuses to read an integer that long). The one reader of a placeholder's number."""
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
 def _archive_shown(args: Sequence[str]) -> Shown:
     """One archive page's articles; all of them if the page number is wrong (expanding the
     page reports that)."""
-    page = args[0] if args else ""
-    if page.isascii() and page.isdigit():
-        number = int(page)
+    number = page_number(args[0] if args else "")
+    if number is not None:
         return ((number - 1) * ARCHIVE_PAGE, number * ARCHIVE_PAGE)
     return (0, None)
 
@@ -122,9 +129,9 @@ def _newest(ctx: Context) -> str:
 def _archive(ctx: Context, page: str) -> str:
     links = ctx.article_links()
     pages = archive_pages(len(links))
-    if not (page.isascii() and page.isdigit()) or not 1 <= int(page) <= pages:
+    number = page_number(page)
+    if number is None or not 1 <= number <= pages:
         raise Unresolved(f"archive page {quote(page)} does not exist: there are {pages}")
-    number = int(page)
     href = (lambda n: ctx.links.relative(archive_path(n))) if ctx.links else (lambda n: archive_path(n))
     return render_archive_page(links[slice(*_archive_shown((page,)))], number, pages, href, len(links))
 

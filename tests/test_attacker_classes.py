@@ -50,3 +50,39 @@ def test_no_folder_the_build_reads_or_writes_may_be_a_link(tmp_path, name, to):
     # The same answer without the engine (the check that runs before Zensical).
     problems = check_project(root, datetime.date.today()).problems
     assert [p.file for p in problems] == [name]
+
+
+# ---- 5. No crash: every YAML node type, every number in a placeholder, one checked path ----------
+
+TAGS = [
+    "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp", "!!binary",
+    "!!seq", "!!map", "!!set", "!!omap", "!!pairs", "!!merge", "!!value", "!!yaml",
+]  # fmt: skip
+SHAPES = ["[1]", "{a: 1}", "abc", "12", "2026-11-20", "''"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_any_tag_on_any_node_is_a_message_never_a_traceback(tag):
+    from page_reading import read_page
+    from survey_data.models import ArticleMeta, Survey
+    from survey_data.validate import validate_file
+
+    for shape in SHAPES:
+        page = read_page("docs/articles/a.md", f"---\ntitle: {tag} {shape}\n---\n\n# x\n", {"a": None}, True)
+        for problem in page.problems:
+            assert problem.file == "docs/articles/a.md" and problem.line == 2, problem
+        survey = f"title: {tag} {shape}\nsource:\n  publisher: P\nquestions: []\n"
+        parsed, problems = validate_file("data/surveys/s.yml", survey, Survey)
+        assert parsed is None and problems and all(p.line for p in problems), (shape, problems)
+        # Deeper down: in a list, and as a key's value in a mapping.
+        nested = f"title: T\nsource:\n  publisher: {tag} {shape}\nquestions:\n  - {tag} {shape}\n"
+        assert validate_file("data/surveys/s.yml", nested, Survey)[1]
+    assert ArticleMeta  # the front matter's own model is the one read_page checks against
+
+
+@pytest.mark.parametrize("number", ["²", "1٣", "１", "9" * 5000, "-1", "0", "1e3", ""])
+def test_a_placeholder_number_is_read_by_one_checked_path(number):
+    from placeholder_kinds import _archive_shown, page_number
+
+    assert page_number(number) is None or page_number(number) == 0
+    assert _archive_shown((number,)) == (0, None) or number == "0"

@@ -36,7 +36,13 @@ class Loader(_SafeLoader):
     yaml_implicit_resolvers: dict = {}  # noqa: RUF012 - PyYAML's class-level registry, replaced whole
 
 
+# Every scalar tag (ours and PyYAML's) reads its node through the loader's construct_scalar,
+# which refuses a list or a mapping (`!!int [1]`) with a marked error: one checked path for
+# every node type, so no tag reaches a constructor with a node it cannot read.
+
+
 def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    loader.construct_scalar(node)
     digits = node.value.lstrip("+-")
     if not digits.isdigit() or not digits.isascii():
         raise YamlProblem(f"not a whole number: {quote(node.value)}", _position(node))
@@ -51,7 +57,7 @@ _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("
 
 
 def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
-    text = node.value.lower()
+    text = loader.construct_scalar(node).lower()
     if text in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[text]
     mantissa = re.split("e", text)[0]
@@ -66,7 +72,7 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
 def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> datetime.date | str:
     """YYYY-MM-DD as a date; anything else (2026-02-30, month 13, year 0, or `!!timestamp abc`)
     stays text, so that the field's own check says what is wrong."""
-    found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", node.value)
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", loader.construct_scalar(node))
     try:
         return datetime.date(*(int(part) for part in found.groups())) if found else node.value
     except ValueError:
@@ -85,6 +91,15 @@ for _tag, _pattern, _first in [
     ("timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "0123456789"),
 ]:
     Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+def _boolean(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
+    """true or false (YAML 1.2), whatever the tag was put before (`!!bool abc` is refused)."""
+    value = loader.construct_scalar(node).lower()
+    if value not in ("true", "false"):
+        raise YamlProblem(f"not true or false: {quote(node.value)}", _position(node))
+    return value == "true"
+
+
+Loader.add_constructor("tag:yaml.org,2002:bool", _boolean)
 Loader.add_constructor("tag:yaml.org,2002:int", _integer)
 Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
@@ -185,6 +200,11 @@ _HINTS = {
     "expected <block end>": _DOES_NOT_FIT,
     "did not find expected '-' indicator": "a list item is indented differently{started}; line the '- ' up",
     "could not determine a constructor": "a '!!' tag, which data files may not use; remove it",
+    # A tag that names a kind of value (!!int, !!str, !!seq, ...) put before another kind.
+    "expected a scalar node": "a '!!' tag for a single value put before a list or mapping; remove the tag",
+    "expected a sequence node": "a '!!' tag for a list put before something else; remove the tag",
+    "expected a mapping node": "a '!!' tag for a mapping put before something else; remove the tag",
+    "while constructing an ordered map": "a '!!' tag for a mapping put before something else; remove the tag",
     "found undefined alias": "an alias (*name) with no matching anchor (&name)",
     "cannot start any token": "a character that cannot start a value here; put the text in quotes",
 }
