@@ -37,11 +37,17 @@ _IDS = [
     for spelling in ("id", "ID", "Id", "iD")
 ]
 _TAG_REACH = 4000  # characters looked back for the tag an id="" stands in
-_JSON_SCRIPT = re.compile(
-    r"""<script\b[^>]*\btype\s*=\s*["']?\s*application/(?:ld\+)?json\b[^>]*>(.*?)</script\s*>""", re.S | re.I
+_SCRIPT = re.compile(r"<script\b", re.I)
+_SCRIPT_END = re.compile(r"</script\s*>", re.I)
+_JSON_TYPE = re.compile(r"""\btype\s*=\s*["']?\s*application/(?:ld\+)?json\b""", re.I)
+# Elements that, left open, swallow or hide the rest of the page: those whose content is raw
+# text up to their end tag, and those whose content is not shown (a template's, a closed
+# dialog's or details', a select's options, an object's fallback).
+_RAW_TEXT = re.compile(
+    r"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext"
+    r"|template|dialog|details|select|object)\b",
+    re.I,
 )
-# Elements whose content is raw text up to their end tag: one left open swallows the rest.
-_RAW_TEXT = re.compile(r"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b", re.I)
 
 
 def check_site(folder: Path, since: float | None = None, skip: frozenset[str] = frozenset()) -> list[Problem]:
@@ -117,10 +123,29 @@ def check_html(text: str) -> list[tuple[int | None, str]]:
     for name, opened in sorted(balance.items()):
         if opened > 0 and name != "plaintext":
             found.append((None, f"a <{name}> element is never closed: the rest of the page would be swallowed"))
-    for script in _JSON_SCRIPT.finditer(text):
-        problem = _json_problem(script.group(1))
+    for start, body in _json_scripts(text):
+        problem = _json_problem(body)
         if problem:
-            found.append((_line(text, script.start()), f"an embedded JSON block does not parse: {problem}"))
+            found.append((_line(text, start), f"an embedded JSON block does not parse: {problem}"))
+    return found
+
+
+def _json_scripts(text: str) -> list[tuple[int, str]]:
+    """(where, content) of each <script type="application/json"> or ld+json. One pass: each
+    search starts where the last ended, so "<script " repeated inside an attribute is read
+    once, not once per repetition (a single pattern for the whole element was quadratic)."""
+    found = []
+    pos = 0
+    while (script := _SCRIPT.search(text, pos)) is not None:
+        tag_end = text.find(">", script.end())
+        if tag_end < 0:
+            break
+        end = _SCRIPT_END.search(text, tag_end + 1)
+        if end is None:
+            break
+        if _JSON_TYPE.search(text, script.end(), tag_end):
+            found.append((script.start(), text[tag_end + 1 : end.start()]))
+        pos = end.end()
     return found
 
 

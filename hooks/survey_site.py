@@ -22,6 +22,7 @@ import engine_log
 from docs_safety import check_docs, no_repository_without_address
 from drafts import with_banner
 from head_tags import not_found_context, page_context
+from output_budget import OverBudget, count_page
 from page_markdown import expand_placeholders, put_back_stash, set_meta
 from preview_search import keep_what_pages_not_rebuilt_showed, merge_search_index
 from site_build import start_build
@@ -73,6 +74,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put the generated blocks back where Markdown left their tokens; mark a draft."""
     build = PROCESS.current()
     html = put_back_stash(html, build.blocks.pop(page.file.src_uri, None), page, config) or html
+    # The page's size once its late pieces are back, counted as each page is made (before
+    # any is written): a survey shown on too many pages stops the build here.
+    late = build.late.get(page.file.src_uri)
+    try:
+        count_page(build, page.file.src_uri, len(html) + sum(map(len, late.html.values())) if late else len(html))
+    except OverBudget as err:
+        raise PluginError(str(err)) from None
     return with_banner(html, build.held.get(page.file.src_uri))
 
 

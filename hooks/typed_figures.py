@@ -4,6 +4,7 @@ into the Markdown is a mistake, reported at its line and column. Knows nothing o
 from __future__ import annotations
 
 import bisect
+import re
 
 from markdown_scan import code_spans, comments, fenced_code, inside, line_starts
 from survey_data import Problem
@@ -12,6 +13,29 @@ from survey_data.front_matter import body_start
 from survey_data.models import TYPED_FIGURE
 
 MAX_PROBLEMS = 50  # per page: one is enough to stop, and a pasted table can hold thousands
+
+# What decides whether a figure stands in text: a tag's opening (an HTML tag starts with a
+# letter, '/' or '!': "(< 53%)" is text), a tag's end, a link address's opening "](" and a ")".
+_MARKS = re.compile(r"<[A-Za-z/!]|>|\]\(|\)")
+
+
+class _Line:
+    """Where the scan stands on one line: the last mark of each kind before the cursor. The
+    cursor only moves forward, so a line is read once however many figures it holds."""
+
+    def __init__(self, text: str, start: int):
+        self.text, self.start, self.cursor = text, start, start
+        self.last = {"<": -1, ">": -1, "](": -1, ")": -1}
+        self.indented = text.startswith(("    ", "\t"), start)
+
+    def skip(self, pos: int) -> bool:
+        """Whether a figure at `pos` is in indented code, inside a tag, or in a link's address."""
+        for mark in _MARKS.finditer(self.text, self.cursor, pos):
+            self.last[mark.group(0)[0] if mark.group(0)[0] == "<" else mark.group(0)] = mark.start()
+        self.cursor = pos
+        in_tag = self.last["<"] > self.last[">"]
+        in_address = self.last["]("] > self.last[")"]
+        return self.indented or in_tag or in_address
 
 
 def typed_figures(page: str, text: str) -> list[Problem]:
@@ -23,13 +47,14 @@ def typed_figures(page: str, text: str) -> list[Problem]:
     front_end = body_start(text)
     starts = line_starts(text)
     problems = []
+    scan: _Line | None = None
     for match in TYPED_FIGURE.finditer(text):
         if skipped_at(match.start()) is not None:
             continue
         line = bisect.bisect(starts, match.start())
-        before = text[starts[line - 1] : match.start()]
-        in_address = before.rfind("](") > before.rfind(")")
-        if before.startswith(("    ", "\t")) or before.rfind("<") > before.rfind(">") or in_address:
+        if scan is None or scan.start != starts[line - 1]:
+            scan = _Line(text, starts[line - 1])
+        if scan.skip(match.start()):
             continue  # indented code, inside a tag, or a link's address
         if match.start() < front_end:
             message = (

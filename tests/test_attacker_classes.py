@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from conftest import build, make_site
 
+from output_check import check_html
 from site_check import check_project
+from typed_figures import typed_figures
 
 # ---- 1. Nothing outside the project --------------------------------------------------------------
 
@@ -86,3 +89,71 @@ def test_a_placeholder_number_is_read_by_one_checked_path(number):
 
     assert page_number(number) is None or page_number(number) == 0
     assert _archive_shown((number,)) == (0, None) or number == "0"
+
+
+# ---- 4. Every scan linear; the output has a budget ------------------------------------------------
+
+MIB = 1024 * 1024
+
+
+def _scan_seconds(scan, text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        scan(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _adversarial(unit: str, size: int) -> str:
+    return unit * (size // len(unit))
+
+
+SCANS = {
+    # The typed-figure check: figures on one long line, inside an unclosed tag, in addresses.
+    "figures in a tag left open": (lambda t: typed_figures("p.md", t), "<b " + "53% x "),
+    "figures after a lone <": (lambda t: typed_figures("p.md", t), "(< x) 1 "),
+    "figures in a link's address": (lambda t: typed_figures("p.md", t), "[a](53% "),
+    "code spans": (lambda t: typed_figures("p.md", t), "`a` `` 53% "),
+    "comments left open": (lambda t: typed_figures("p.md", t), "<!-- 53% "),
+    # The output check: '<script ' inside an attribute, ids, comments, raw-text elements.
+    "scripts in an attribute": (check_html, '<div title="' + "<script "),
+    "ids in a tag": (check_html, "<p id=a "),
+    "comments in output": (check_html, "<!-- "),
+    "templates": (check_html, "<template>"),
+    # Placeholders and the Markdown scanner.
+    "placeholders left open": (lambda t: typed_figures("p.md", t), "<!-- data:table a b "),
+}
+
+
+@pytest.mark.parametrize("name", SCANS)
+def test_every_scan_over_page_or_output_text_is_linear(name):
+    """1 MiB of the worst text we know for each scan takes about eight times as long as 128
+    KiB: linear. (A quadratic scan takes sixty-four times as long, and minutes at 1 MiB.)"""
+    scan, unit = SCANS[name]
+    small = _scan_seconds(scan, _adversarial(unit, MIB // 8))
+    large = _scan_seconds(scan, _adversarial(unit, MIB))
+    assert large < max(20 * small, 0.05), (name, small, large)
+
+
+def test_a_survey_shown_on_too_many_pages_stops_the_build_early(tmp_path):
+    root = make_site(tmp_path)
+    labels = "\n".join(f"      - id: a{a}\n        label: {'L' * 370} {a}\n        percent: 1" for a in range(40))
+    questions = "".join(
+        f"  - id: q{q}\n    title: Q{q}\n    kind: multiple\n    answers:\n{labels}\n" for q in range(60)
+    )
+    (root / "data/surveys/big.yml").write_text(
+        "# yaml-language-server: $schema=../../schema/survey.schema.json\n"
+        f"title: Big\nsource:\n  publisher: P\nquestions:\n{questions}",
+        encoding="utf-8",
+    )
+    for i in range(60):
+        (root / f"docs/articles/big-{i:02}.md").write_text(
+            f"---\ntitle: Big {i}\nsummary: S\nauthor: rob-lovitt\n---\n\nText.\n\n<!-- data:tables big -->\n"
+        )
+    result = build(root)
+    assert result.returncode != 0
+    assert "data/surveys/big.yml: the pages made so far add up to more than 100 MB" in result.output
+    assert "survey 'big' is shown on" in result.output and "docs/articles/big-00.md" in result.output
+    # Stopped before a page was written.
+    assert not list(result.site.glob("articles/big-*/index.html"))

@@ -91,6 +91,8 @@ for _tag, _pattern, _first in [
     ("timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "0123456789"),
 ]:
     Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+
+
 def _boolean(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
     """true or false (YAML 1.2), whatever the tag was put before (`!!bool abc` is refused)."""
     value = loader.construct_scalar(node).lower()
