@@ -16,6 +16,7 @@ from survey_data.files import read_text
 from survey_data.front_matter import FRONT_MATTER, MAX_PAGE_BYTES, page_characters
 from survey_data.models import PageMeta
 from typed_figures import typed_figures
+from writer_html import html_problems
 
 # MultiMarkdown's "Key: value" lines, which MkDocs (and Python-Markdown's meta extension) read
 # as settings when a page has no '---' block (mkdocs.utils.meta.META_RE).
@@ -35,7 +36,7 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
     """`shown`: the page's path as the writer knows it; `authors`: the ids an article may name
     (None: data/authors.yml failed to load)."""
     meta, found = load_front_matter(shown, text, authors, is_article)
-    problems = found + page_characters(shown, text) + typed_figures(shown, text)
+    problems = found + page_characters(shown, text) + typed_figures(shown, text) + html_problems(shown, text)
     if not found and meta is None and _reads_as_settings(text):
         message = (
             "the page starts with 'Key: value' lines, which MkDocs reads as settings; "

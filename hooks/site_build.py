@@ -17,6 +17,7 @@ from generated_files import add_generated_files
 from markdown_scan import placeholders
 from page_intake import take_in
 from placeholder_kinds import reads
+from reserved_addresses import taken_addresses, theme_addresses
 from site_state import Build
 from survey_data import DataError, load_dataset
 from writer_paths import project_root
@@ -71,6 +72,9 @@ def start_build(
             read = reads(placeholders(content))
             rebuild_when(page, preview.page_fingerprint(content, read, None, None, navigation, dataset, lists))
         files.append(page)
+    taken = taken_addresses(files, config, theme_addresses(config))
+    if taken:
+        raise PluginError(str(DataError(taken)))
     # Each page's address as its Page has it (and the search index): the home page's is "".
     # Drafts too: the preview shows them.
     urls = ["" if f.url in (".", "./") else f.url for f in [*intake.pages, *archive]]

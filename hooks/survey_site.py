@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import engine_log
+from content_policy import with_policy
 from docs_safety import check_docs, no_repository_without_address
 from drafts import with_banner
 from head_tags import not_found_context, page_context
@@ -30,6 +31,7 @@ from site_state import PROCESS
 from survey_data import DataError
 from theme_markup import valid_theme_markup
 from unused_questions import unused_warnings
+from writer_html import sanitised
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -73,6 +75,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Put the generated blocks back where Markdown left their tokens; mark a draft."""
     build = PROCESS.current()
+    # The writer's HTML through the allow-list first; then the site's own pieces, untouched.
+    html = sanitised(html)
     html = put_back_stash(html, build.blocks.pop(page.file.src_uri, None), page, config) or html
     # The page's size once its late pieces are back, counted as each page is made (before
     # any is written): a survey shown on too many pages stops the build here.
@@ -101,12 +105,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     """Put back the reader's choices and their benchmark, after the search plugin has read the
     page; and make the theme's own markup valid HTML."""
     back = put_back_stash(output, PROCESS.current().late.pop(page.file.src_uri, None), page, config)
-    return valid_theme_markup(output if back is None else back)
+    return with_policy(valid_theme_markup(output if back is None else back))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The 404 page is a template, not a page: its theme markup made valid too."""
-    return valid_theme_markup(output)
+    """The 404 page is a template, not a page: its theme markup made valid, and its policy, too."""
+    return with_policy(valid_theme_markup(output)) if template_name.endswith(".html") else output
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -15,6 +15,7 @@ from conftest import build, make_site
 from output_check import check_html
 from site_check import check_project
 from typed_figures import typed_figures
+from writer_html import html_problems, sanitised
 
 # ---- 1. Nothing outside the project --------------------------------------------------------------
 
@@ -123,6 +124,12 @@ SCANS = {
     "templates": (check_html, "<template>"),
     # Placeholders and the Markdown scanner.
     "placeholders left open": (lambda t: typed_figures("p.md", t), "<!-- data:table a b "),
+    # The writer's HTML: quotes never closed, tags never ended, attr_list braces.
+    "tags with a quote left open": (lambda t: html_problems("p.md", t), '<a "<a '),
+    "tags never ended": (lambda t: html_problems("p.md", t), "<b class=x "),
+    "attribute lists": (lambda t: html_problems("p.md", t), "{: .a #b c=d "),
+    "comments in a page": (lambda t: html_problems("p.md", t), "<!-- x --> <!-- "),
+    "the sanitiser": (sanitised, "<b><i>x<script>"),
 }
 
 
@@ -157,3 +164,96 @@ def test_a_survey_shown_on_too_many_pages_stops_the_build_early(tmp_path):
     assert "survey 'big' is shown on" in result.output and "docs/articles/big-00.md" in result.output
     # Stopped before a page was written.
     assert not list(result.site.glob("articles/big-*/index.html"))
+
+
+# ---- 3. Nothing live from a writer ----------------------------------------------------------------
+
+LIVE = [
+    ("<script>alert(1)</script>", "<script> is HTML a page may not hold"),
+    ("<SCRIPT SRC=//x.example/a.js></SCRIPT>", "<script> is HTML a page may not hold"),
+    ('<a href="javascript:alert(1)">x</a>', "an address starting 'javascript:'"),
+    ('<a href=" JaVa&#x09;ScRiPt:alert(1)">x</a>', "an address starting 'javascript:'"),
+    ('<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="x">', "an address starting 'data:'"),
+    ('<b onclick="alert(1)">x</b>', "the attribute 'onclick' may not be set"),
+    ('<p style="display:none">x</p>', "the attribute 'style' may not be set"),
+    ("<div hidden>x</div>", "the attribute 'hidden' may not be set"),
+    ("<template>", "<template> is HTML a page may not hold"),
+    ("<iframe src=https://x.example></iframe>", "<iframe> is HTML a page may not hold"),
+    ("<svg><script>alert(1)</script></svg>", "<svg> is HTML a page may not hold"),
+    ('{: onmouseover="alert(1)" }', "the attribute 'onmouseover' may not be set"),
+    ("<!-- a comment never closed", "a comment that is never closed hides the rest of the page"),
+    ("[a link](https://x.example){ onclick=alert(1) }", "the attribute 'onclick' may not be set"),
+    ("[a link](https://x.example){ href=javascript:alert(1) }", "an address starting 'javascript:'"),
+]
+
+
+@pytest.mark.parametrize(("html", "message"), LIVE, ids=[h[:30] for h, _ in LIVE])
+def test_live_markup_in_a_page_is_refused_at_its_line(html, message):
+    from page_reading import read_page
+
+    text = f"---\ntitle: T\n---\n\n# T\n\nSome text.\n\n{html}\n"
+    problems = read_page("docs/p.md", text, None, False).problems
+    assert problems, html
+    assert problems[0].line == 9 and problems[0].column >= 1 and message in problems[0].message, problems
+
+
+def test_what_a_page_may_hold_passes():
+    from page_reading import read_page
+
+    allowed = (
+        '<figure class="pull-quote" markdown>\n\n> Quoted.\n\n<figcaption>Someone</figcaption>\n</figure>\n\n'
+        '<a href="https://example.org/">a</a> <a href="../other/">b</a> <a href="mailto:a@b.org">c</a> '
+        '<img src="pic.png" alt="x"> <abbr title="World Health Organization">WHO</abbr> a < b, (< 3 >) '
+        "<https://example.org> <a@b.org> `<script>` in code\n\n```html\n<script>in a fence</script>\n```\n"
+        "A paragraph\n{: #an-id .a-class }\n"
+    )
+    assert read_page("docs/p.md", f"# T\n\n{allowed}", None, False).problems == []
+
+
+def test_the_sanitiser_takes_out_whatever_a_check_could_miss():
+    """Defence in depth: the HTML Markdown made passes through the same allow-list (nh3)."""
+    from writer_html import sanitised
+
+    payloads = [
+        "<script>alert(1)</script>",
+        "<scr<script>ipt>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '<a href="java\tscript:alert(1)">x</a>',
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        "<math><mi xlink:href='javascript:alert(1)'>x</mi></math>",
+        "<svg><animate onbegin=alert(1) attributeName=x></svg>",
+        "<template><p>hidden</p></template>",
+        "<style>body{display:none}</style>",
+        '<p style="display:none" hidden>x</p>',
+        "<details><summary>s</summary>closed</details>",
+        '<form action="https://x.example"><input name=a></form>',
+        "<base href='https://x.example/'>",
+        "<object data=x></object><embed src=x><iframe src=x></iframe>",
+    ]
+    out = sanitised("<p>before<!--survey-block-0-->" + "".join(payloads) + "after</p>")
+    lowered = out.lower()
+    live = "<script onerror onbegin javascript <template <style style= hidden <details <form <input <base <object"
+    for found in (*live.split(), "<embed", "<iframe", "<math", "<svg"):
+        assert found not in lowered, (found, out)
+    assert "<!--survey-block-0-->" in out and "after" in out  # the site's own token kept, and the text
+
+
+def test_a_writers_file_may_not_take_an_address_the_site_or_theme_writes(tmp_path):
+    root = make_site(tmp_path)
+    (root / "docs/assets/javascripts").mkdir(parents=True)
+    (root / "docs/assets/javascripts/where-are-you.js").write_text("alert(1)\n")
+    (root / "docs/assets/stylesheets").mkdir(parents=True)
+    (root / "docs/assets/stylesheets/site.css").write_text("body{display:none}\n")
+    (root / "docs/archive.md").write_text("# Mine\n\nText.\n")
+    (root / "docs/search").mkdir()
+    (root / "docs/search/search_index.json").write_text("{}\n")
+    result = build(root)
+    assert result.returncode != 0
+    for path, address, whose in [
+        ("docs/assets/javascripts/where-are-you.js", "assets/javascripts/where-are-you.js", "the site's theme"),
+        ("docs/assets/stylesheets/site.css", "assets/stylesheets/site.css", "the site's theme"),
+        ("docs/archive.md", "archive/index.html", "the site itself (a generated page)"),
+        ("docs/search/search_index.json", "search/search_index.json", "the site's theme or engine"),
+    ]:
+        assert f"{path}: takes the address {address}, which {whose}" in result.output, result.output
+    assert not (result.site / "index.html").exists()  # nothing published

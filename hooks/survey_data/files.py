@@ -122,13 +122,14 @@ def check_own_folders(root: Path, folders: list[Path]) -> list[Problem]:
     """A folder the build reads or writes must be the project's own, at every level from the
     project folder down, the top included: a pull request that makes docs/ a link to .git/
     would publish .git/config, and a .cache/ link would have images written anywhere. A link
-    on the way is refused with its name; the folder need not exist yet."""
+    on the way is refused with its name; the folder need not exist yet. A folder the settings
+    or the command line place outside the project (`mkdocs build -d /tmp/out`) is the
+    maintainer's choice, not a pull request's: it is not looked at."""
     top = Path(os.path.abspath(root))
     problems = []
     for folder in folders:
         path = Path(os.path.abspath(folder))
         if not path.is_relative_to(top):
-            problems.append(Problem(str(folder), None, None, "", f"outside {top.name}/: keep it in the project"))
             continue
         current = top
         for part in path.relative_to(top).parts:
