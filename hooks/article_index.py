@@ -74,6 +74,7 @@ class ArticleLinks(Sequence):
             self._dataset.authors[meta.author].name,
             meta.date,
             lead_chart(found[1]) if found else None,
+            f"Source: {found[0].source.publisher}" if found else None,
         )
 
 

@@ -91,7 +91,7 @@ def test_sample_size_left_out(survey):
     )
     assert "and 1 more in part" in note
     # Then no question left without: two of three have no size at all.
-    assert "Number of respondents: not reported in the source." in said
+    assert "does not report how many responded" in said
 
 
 def test_fully_reported_survey_counts_every_item_and_needs_no_notice(survey):
@@ -194,6 +194,6 @@ def test_with_nothing_disclosed_no_sentence_claims_a_method(survey):
     said = everything_said(bare).replace("\n", " ").replace(bare.source.publisher, "PUBLISHER")
     sentences = [s.strip() for s in said.replace(". ", ".\n").replace("; ", ";\n").splitlines()]
     claims = [s for s in sentences if any(c in s.lower() for c in CLAIMS)]
-    assert len(claims) > 10
+    assert len(claims) > 5
     unbacked = [s for s in claims if not any(d in s.lower() for d in DENIALS)]
     assert unbacked == [], "\n".join(unbacked)

@@ -126,14 +126,12 @@ def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
     # lunar-clinics "visits": never 10, monthly 25, weekly 40, daily 15 (90 in all)
     visits = data.surveys["lunar-clinics"].questions[2]
     by_id = {a.id: a for a in visits.answers}
-    assert single_standing(visits, by_id["weekly"]) == (
-        "You are with 40%; 15% answered higher and 35% lower. 10% not reported."
-    )
+    assert single_standing(visits, by_id["weekly"]) == ("You are with 40%; 15% answered higher and 35% lower.")
     assert single_standing(visits, by_id["daily"]) == (
-        "You are with the 15% at the top of this scale; 75% answered lower. 10% not reported."
+        "You are with the 15% at the top of this scale; 75% answered lower."
     )
     assert single_standing(visits, by_id["never"]) == (
-        "You are with the 10% at the bottom of this scale; 80% answered higher. 10% not reported."
+        "You are with the 10% at the bottom of this scale; 80% answered higher."
     )
     assert none_standing(visits) == "The source does not say how 10% answered; yours may be among them."
     # Short enough to take in at once, beside the chart.
@@ -144,7 +142,7 @@ def test_standing_on_a_scale_gives_the_shares_above_and_below(data):
 def test_standing_without_a_scale_gives_no_ranking(data):
     satisfaction = data.surveys["lunar-clinics"].questions[1]
     text = single_standing(satisfaction, satisfaction.answers[0])
-    assert text == "You are with the 40% who gave this answer. 25% not reported."
+    assert text == "You are with the 40% who gave this answer."
     for word in ("common", "higher", "lower", "most"):
         assert word not in text
 

@@ -106,11 +106,13 @@ def chart_layout(survey: Survey, question: Question, notes: list[str], credit: s
     y += 6
     boxes.append(Box(PAD, y, text_width, 1, TRACK))
     y += 10
+    notice = quality_notice(survey)
+    if notice and "how many responded" in notice:  # the notice says it: not twice
+        notes = [n for n in notes if not n.startswith("Number of respondents: not reported")]
     # The source (the last note) and what it leaves out are never cut, however long the notes.
     *others, source = notes
     y = _lines(runs, " ".join(others), 14, y, text_width, 6, colour=MUTED)
     y = _lines(runs, source, 14, y, text_width, 3, colour=INK)
-    notice = quality_notice(survey)
     if notice:
         y = _lines(runs, notice, 14, y, text_width, 3, colour=INK)
     y = _lines(runs, credit, 14, y + 4, text_width, 3, colour=MUTED)

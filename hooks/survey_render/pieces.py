@@ -59,6 +59,7 @@ class ArticleLink:
     author: str
     date: datetime.date | None
     lead: LeadChart | None = None  # the article's first benchmark, drawn small
+    lead_source: str | None = None  # "Source: PUBLISHER", under it
 
 
 def render_article_list(articles: list[ArticleLink], archive_href: str | None = None, total: int = 0) -> str:

@@ -17,17 +17,11 @@ from survey_render.numbers import format_percent
 MAJORITY = 50
 
 
-def _rest(question: Question) -> str:
-    if question.unreported is None:
-        return ""
-    return f" {format_percent(question.unreported)} not reported."
-
-
 def single_standing(question: Question, answer: Answer) -> str:
     """The line for one answer of a single-answer question."""
     same = format_percent(answer.percent)
     if question.scale is None:
-        return f"You are with the {same} who gave this answer." + _rest(question)
+        return f"You are with the {same} who gave this answer."
     above, below = question.around(answer)
     rank = question.scale.index(answer.id)
     if rank == len(question.scale) - 1:
@@ -36,7 +30,7 @@ def single_standing(question: Question, answer: Answer) -> str:
         text = f"You are with the {same} at the bottom of this scale; {format_percent(above)} answered higher."
     else:
         text = f"You are with {same}; {format_percent(above)} answered higher and {format_percent(below)} lower."
-    return text + _rest(question)
+    return text  # what the source leaves unreported is said once, under the chart
 
 
 def none_standing(question: Question) -> str:

@@ -22,13 +22,17 @@ def test_home_lists_each_article_with_its_lead_chart(browser, site_url):
     page = browser.new_context().new_page()
     page.goto(site_url + "/")
     card = page.locator(".article-list > li").first
-    # Title, byline, standfirst, then the lead chart, small and for the eye only.
+    # Title, byline, standfirst, then the lead chart, small: what it shows said in words (its
+    # title, each bar's answer and figure, the source); the bars themselves drawing only.
     assert card.locator("h2 a").inner_text() == "Social Healthcare: How Do You Stack Up?"
     assert card.locator(".article-list__meta").inner_text() == "By Rob Lovitt"
     assert card.locator("svg.article-list__chart rect:not(.article-list__track)").count() == 2
+    assert card.locator("svg.article-list__chart[aria-hidden=true]").count() == 2
     lead = card.locator(".article-list__lead")
-    assert lead.get_attribute("aria-hidden") == "true"  # the figures are read in the article
-    assert lead.is_visible() and lead.locator("figcaption").inner_text() == "Social media presence"
+    assert lead.is_visible()
+    assert " ".join(lead.locator("figcaption").inner_text().split()) == "Social media presence Source: UBM Tech"
+    labels = [" ".join(t.split()) for t in lead.locator(".article-list__bar-label").all_inner_texts()]
+    assert labels == ["A good deal of activity 47%", "Some presence 53%"]
     page.context.close()
 
 

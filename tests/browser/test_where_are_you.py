@@ -45,7 +45,7 @@ def rest(question) -> str:
 
 def single_sentence(question, answer) -> str:
     same = pct(answer.percent)
-    tail = f" {rest(question)} not reported." if rest(question) else ""
+    tail = ""  # what the source leaves unreported is said under the chart, not in the line
     if question.scale is None:
         return f"You are with the {same} who gave this answer." + tail
     percent = {a.id: a.percent for a in question.answers}
@@ -87,12 +87,13 @@ def multiple_sentence(question, chosen, none=False) -> str:
         verb = "was" if len(chosen) == 1 else "were"
         return f"No answer was chosen by more than half; yours {verb} chosen by {shares(chosen)}."
     if not left:
-        which = "the answer" if n == 1 else f"all {n} answers"
-        return f"Like most respondents, you chose {which} more than half chose ({shares(most)})."
+        which = "the answer" if n == 1 else "both answers" if n == 2 else f"all {n} answers"
+        return f"You chose {which} more than half of respondents chose ({shares(most)})."
     if len(left) == n:
         if n == 1:
             return f"You did not choose the answer more than half chose ({shares(most)})."
-        return f"You chose none of the {n} answers more than half chose ({shares(most)})."
+        neither = "neither" if n == 2 else "none"
+        return f"You chose {neither} of the {n} answers more than half chose ({shares(most)})."
     one = "the one at" if len(left) == 1 else "those at"
     return f"You chose {n - len(left)} of the {n} answers more than half chose; you left out {one} {shares(left)}."
 
@@ -133,8 +134,8 @@ def row(page, question, answer, survey_id=SURVEY):
 
 
 def summary_rows(page):
-    """Each benchmark's row of "Your benchmark" (under its title's row)."""
-    return page.locator(".your-benchmark__table tbody tr:nth-child(2)")
+    """Each benchmark's row of "Your benchmark"."""
+    return page.locator(".your-benchmark__table tbody tr")
 
 
 def shown_order(question):
@@ -322,22 +323,27 @@ def test_your_benchmark_is_a_table_of_every_answer(visit: Visit, survey):
     expect(section.locator(".your-benchmark__count")).to_have_text(
         f"You have answered 3 of the {len(survey.questions)} benchmarks on this page."
     )
-    titles = section.locator("tbody th[scope=rowgroup]").all_inner_texts()
-    assert titles == [q.title for q in (presence, effectiveness, uses, investment)]
+    titles = section.locator("tbody th[scope=row]").all_inner_texts()
+    assert titles == [q.title for q in (presence, effectiveness, uses, investment)]  # one row each
     cells = [r.locator("td").all_inner_texts() for r in summary_rows(page).all()]
-    assert [c[0] for c in cells] == [top.label, "None of these", picked[0].label, "Not answered"]
-    assert [c[1] for c in cells] == [pct(top.percent), "", pct(picked[0].percent), ""]
-    assert [c[2] for c in cells] == [
+    # The answer with its share under it, together; then where it stands.
+    assert [" ".join(c[0].split()) for c in cells] == [
+        f"{top.label} {pct(top.percent)}",
+        "None of these",
+        f"{picked[0].label} {pct(picked[0].percent)}",
+        "Not answered",
+    ]
+    assert [c[1] for c in cells] == [
         single_sentence(presence, top),
         none_sentence(effectiveness),
         multiple_sentence(uses, picked),
         "",
     ]
-    # A small bar beside each share, as wide as the share.
+    # A small bar under each share, as wide as the share.
     bar = summary_rows(page).first.locator(".your-benchmark__bar > span")
     assert bar.evaluate("el => el.style.width") == f"{top.percent:g}%"
     # Each title leads back to its benchmark's heading.
-    href = section.locator("tbody th[scope=rowgroup] a").nth(1).get_attribute("href")
+    href = section.locator("tbody th[scope=row] a").nth(1).get_attribute("href")
     assert href == f"#benchmark-title--{SURVEY}--{effectiveness.id}"
 
 
@@ -372,12 +378,22 @@ def test_the_address_keeps_the_answers_and_restores_them(browser, visit: Visit, 
     assert checked == [presence.answers[0].id, "", *(a.id for a in shown_order(uses) if a in uses.answers[1:3])]
     # A short notice near the top says so, in the line kept for it: nothing else moves.
     notice = other.locator(".about-figures__you")
-    expect(notice).to_have_text("Answers from a shared link are marked in the charts: see the summary or clear them.")
+    expect(notice).to_have_text("Answers from this link are marked in the charts: see the summary or clear them.")
     assert in_view(other, notice)
     other.get_by_role("link", name="see the summary").click()
     expect(other.locator(f"#your-benchmark--{SURVEY}")).to_be_in_viewport()
     other.evaluate("window.scrollTo(0, 0)")
+    # Clearing every answer changes every chart's line at once: none of them is announced (a
+    # screen reader would queue four), only the notice that takes the focus is read.
+    other.evaluate(
+        """() => { window.__announced = [];
+        new MutationObserver(records => records.forEach(r => {
+            const region = (r.target.nodeType === 1 ? r.target : r.target.parentElement).closest('[role=status]');
+            if (region && region.getAttribute('aria-live') !== 'off') window.__announced.push(region.textContent);
+        })).observe(document.body, {childList: true, characterData: true, subtree: true}); }"""
+    )
     other.get_by_role("button", name="clear them").click()
+    assert other.evaluate("window.__announced") == []
     assert other.locator(".benchmark input:checked").count() == 0
     assert "#answers:" not in other.url
     expect(notice).to_contain_text("pick its answer in each chart below")

@@ -62,8 +62,10 @@
       var header = row.cells[0];
       row.answerLabel = header.firstChild.textContent.trim(); // the label; its definition follows
       var label = el("label", "pick__choice");
-      while (header.firstChild) label.appendChild(header.firstChild);
-      label.insertBefore(input, label.firstChild);
+      var words = el("span", "pick__words"); // the answer and its definition, one column
+      while (header.firstChild) words.appendChild(header.firstChild);
+      label.appendChild(input);
+      label.appendChild(words);
       header.appendChild(label);
       input.row = row;
       // The whole row is the target: a tap on the figure or the bar picks it too.
@@ -138,12 +140,13 @@
         " chosen by " + shares(chosen) + ".";
     }
     if (!left.length) {
-      return "Like most respondents, you chose " + (n === 1 ? "the answer" : "all " + n + " answers") +
-        " more than half chose (" + shares(most) + ").";
+      return "You chose " + (n === 1 ? "the answer" : n === 2 ? "both answers" : "all " + n + " answers") +
+        " more than half of respondents chose (" + shares(most) + ").";
     }
     if (left.length === n) {
       if (n === 1) return "You did not choose the answer more than half chose (" + shares(most) + ").";
-      return "You chose none of the " + n + " answers more than half chose (" + shares(most) + ").";
+      return "You chose " + (n === 2 ? "neither" : "none") + " of the " + n +
+        " answers more than half chose (" + shares(most) + ").";
     }
     return "You chose " + (n - left.length) + " of the " + n + " answers more than half chose; you left out " +
       (left.length === 1 ? "the one at " : "those at ") + shares(left) + ".";
@@ -164,18 +167,25 @@
       }
     });
     this.noneBox.classList.toggle("is-you", this.none.checked);
+    var noneBadge = this.noneBox.querySelector(".you-badge");
+    if (this.none.checked && !noneBadge) this.noneBox.appendChild(el("span", "you-badge", "Your answer"));
+    else if (!this.none.checked && noneBadge) noneBadge.remove();
   };
 
   // `now`: write the line at once (a tap, a restored link); otherwise once the arrow keys stop,
-  // so that a screen reader announces one line, not one per step.
-  Benchmark.prototype.show = function (now, row) {
+  // so that a screen reader announces one line, not one per step. `quiet`: the page changes
+  // many lines at once (a link opened, every answer cleared): none is announced, and the
+  // reader hears the one notice that says what happened.
+  Benchmark.prototype.show = function (now, row, quiet) {
     var self = this;
     clearTimeout(this.timer);
     this.mark();
     this.clear.hidden = !this.answered();
     function write() {
+      if (quiet) self.line.setAttribute("aria-live", "off");
       self.line.textContent = self.standing();
       self.line.classList.toggle("is-result", self.answered());
+      if (quiet) setTimeout(function () { self.line.removeAttribute("aria-live"); }, 0);
       if (row) self.reveal(row);
     }
     if (now) write();
@@ -192,7 +202,13 @@
     var first = Math.min(line.top, picked.top) - MARGIN;
     var last = Math.max(line.bottom, picked.bottom) + MARGIN;
     var by = 0;
-    if (first < top) by = first - top;
+    if (last - first > window.innerHeight - top) {
+      // Both cannot be in view (large text, a long chart): the row the reader picked is.
+      var rowTop = picked.top - MARGIN;
+      var rowBottom = picked.bottom + MARGIN;
+      if (rowTop < top) by = rowTop - top;
+      else if (rowBottom > window.innerHeight) by = rowBottom - window.innerHeight;
+    } else if (first < top) by = first - top;
     else if (last > window.innerHeight) by = Math.min(last - window.innerHeight, first - top);
     if (by) window.scrollBy({ top: by, behavior: "instant" });
   };
@@ -236,26 +252,27 @@
   function Summary(section, benchmarks) {
     this.section = section;
     this.benchmarks = benchmarks.filter(function (b) { return b.survey === section.dataset.survey; });
-    this.table = section.querySelector(".your-benchmark__table");
+    this.body = section.querySelector(".your-benchmark__table").tBodies[0];
     this.count = section.querySelector(".your-benchmark__count");
     this.link = section.querySelector(".your-benchmark__link");
     this.status = section.querySelector(".your-benchmark__status");
   }
 
-  function shareCell(rows) {
-    var cell = el("td", "your-benchmark__share");
-    rows.forEach(function (row) {
-      var item = el("span", "your-benchmark__figure");
-      item.appendChild(el("span", "your-benchmark__value", row.dataset.share || row.cells[1].querySelector(".benchmark__value").textContent));
-      var bar = el("span", "your-benchmark__bar");
-      bar.setAttribute("aria-hidden", "true");
-      var fill = el("span");
-      fill.style.width = parseFloat(item.textContent) + "%";
-      bar.appendChild(fill);
-      item.appendChild(bar);
-      cell.appendChild(item);
-    });
-    return cell;
+  // One answer in the summary: its words, then its share with a small bar, together.
+  function picked(row) {
+    var item = el("span", "your-benchmark__pick");
+    item.appendChild(el("span", "your-benchmark__answer", row.answerLabel));
+    var figure = el("span", "your-benchmark__figure");
+    var share = row.dataset.share || row.cells[1].querySelector(".benchmark__value").textContent;
+    figure.appendChild(el("span", "your-benchmark__value", share));
+    var bar = el("span", "your-benchmark__bar");
+    bar.setAttribute("aria-hidden", "true");
+    var fill = el("span");
+    fill.style.width = parseFloat(share) + "%";
+    bar.appendChild(fill);
+    figure.appendChild(bar);
+    item.appendChild(figure);
+    return item;
   }
 
   Summary.prototype.show = function (address) {
@@ -263,33 +280,23 @@
     this.section.classList.toggle("has-answers", answered > 0); // print shows it only then
     this.count.textContent = "You have answered " + answered + " of the " + this.benchmarks.length +
       " benchmarks on this page.";
-    var table = this.table;
-    Array.prototype.slice.call(table.tBodies).forEach(function (group) { group.remove(); });
+    this.body.textContent = "";
     this.benchmarks.forEach(function (b) {
-      var group = el("tbody");
-      var head = el("tr");
+      var tr = el("tr");
       var name = el("th");
-      name.scope = "rowgroup";
-      name.colSpan = 3;
+      name.scope = "row";
       var link = el("a", "", b.title);
       link.href = "#" + b.heading.id;
       name.appendChild(link);
-      head.appendChild(name);
-      group.appendChild(head);
-      var tr = el("tr");
-      var rows = b.chosen().map(function (input) { return input.row; });
+      tr.appendChild(name);
       var answer = el("td");
       if (!b.answered()) answer.textContent = "Not answered";
       else if (b.none.checked) answer.textContent = "None of these";
-      rows.forEach(function (row) {
-        answer.appendChild(el("span", "your-benchmark__answer", row.answerLabel));
-      });
+      b.chosen().forEach(function (input) { answer.appendChild(picked(input.row)); });
       tr.appendChild(answer);
-      tr.appendChild(shareCell(rows));
       tr.appendChild(el("td", "", b.answered() ? b.standing() : ""));
-      group.appendChild(tr);
-      table.appendChild(group);
-    });
+      this.body.appendChild(tr);
+    }, this);
     this.link.href = address;
     this.link.textContent = address;
   };
@@ -336,7 +343,7 @@
 
     // A link with answers: said in that same line, so nothing else on the page moves.
     function shared(slot) {
-      slot.textContent = "Answers from a shared link are marked in the charts: ";
+      slot.textContent = "Answers from this link are marked in the charts: ";
       var summary = summaryOf(slot.dataset.survey);
       if (summary) {
         var link = el("a", "", "see the summary");
@@ -350,7 +357,7 @@
         benchmarks.forEach(function (b) {
           if (b.survey !== slot.dataset.survey) return;
           b.inputs.forEach(function (input) { input.checked = false; });
-          b.show(true);
+          b.show(true, null, true);
         });
         ready(slot);
         slot.tabIndex = -1;
@@ -366,7 +373,7 @@
       if (!saved) return false;
       benchmarks.forEach(function (b) {
         b.restore(saved.get(b.key));
-        b.show(true);
+        b.show(true, null, true);
       });
       return true;
     }
