@@ -294,8 +294,8 @@ def test_methodology_and_citation(project_build):
     ) in text
 
 
-OWN_ASSETS_BUDGET = 11 * 1024  # gzip bytes of the project's own CSS and JS, on top of Material's
-# (11 KiB since the charts became the self-assessment's control, with its summary table)
+OWN_ASSETS_BUDGET = 12 * 1024  # gzip bytes of the project's own CSS and JS, on top of Material's
+# (12 KiB since the charts became the self-assessment's control, with its summary table)
 
 
 def test_own_css_and_js_within_budget():
