@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
+from output_cache import cache_in_repository
 from survey_data import DataError
 from survey_data.files import OWN_FOLDERS, check_own_folders, check_tree
 from survey_data.front_matter import MAX_PAGE_BYTES
@@ -23,7 +24,7 @@ def check_docs(config: MkDocsConfig) -> None:
     page linked to ../.git/config would publish it."""
     root, docs = project_root(config), Path(config.docs_dir)
     folders = [docs, Path(config.site_dir), *(root / name for name in OWN_FOLDERS)]
-    problems = check_own_folders(root, folders)
+    problems = check_own_folders(root, folders) + cache_in_repository(root)
     if problems:  # the folders first: what they hold is not looked at
         raise PluginError(str(DataError(problems)))
     problems = check_tree(root, docs, {".md": MAX_PAGE_BYTES}, inside=docs)

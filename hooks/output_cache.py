@@ -6,7 +6,11 @@ keeps .cache/ between runs), copies a file instead of making it again:
 - `.cache/outputs/`: each survey's downloads (data package, CSVs, charts), by the survey
   file's text and the site's name and address.
 
-Every key covers the code that makes the file. Knows nothing of MkDocs."""
+Every key covers the code that makes the file. Nothing is trusted from disk without proof: each
+file is stored with the digest of its bytes and read back only when the bytes still match it
+(a file changed on disk is made again), and a file of the cache that is in the repository
+fails the build (`tracked_cache_files`: a pull request could commit one to replace a chart).
+Knows nothing of MkDocs."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import multiprocessing
 import os
 import shutil
 import site
+import subprocess
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +31,7 @@ import PIL
 import survey_data
 import survey_render
 from survey_data.digests import bytes_digest, digest
+from survey_data.errors import Problem
 
 PNG_CACHE = ".cache/images"
 OUTPUT_CACHE = ".cache/outputs"
@@ -63,18 +69,34 @@ def cached_png(what: object, draw: Callable[[object], bytes], root: Path) -> Mad
     """draw(what), a PNG, drawn once per content. Returns the cached file, or the PNG itself
     where the cache cannot be written (a read-only checkout)."""
     cached = png_path(what, draw, root)
-    if cached.is_file() and not cached.is_symlink():
+    if _intact(cached):
         return cached, None
     png = draw(what)
     return (cached, None) if _store(cached, png) else (None, png)
 
 
-def _store(cached: Path, png: bytes) -> bool:
+def _proof(cached: Path) -> Path:
+    return cached.with_name(cached.name + ".digest")
+
+
+def _intact(cached: Path) -> bool:
+    """Whether `cached` is a plain file whose bytes are those stored (its digest beside it)."""
+    proof = _proof(cached)
+    if not cached.is_file() or cached.is_symlink() or not proof.is_file() or proof.is_symlink():
+        return False
+    try:
+        return proof.read_text(encoding="ascii") == bytes_digest(cached.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _store(cached: Path, data: bytes) -> bool:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        part = cached.with_suffix(f".{os.getpid()}.part")
-        part.write_bytes(png)
-        part.replace(cached)
+        for path, content in ((cached, data), (_proof(cached), bytes_digest(data).encode("ascii"))):
+            part = path.with_name(f"{path.name}.{os.getpid()}.part")
+            part.write_bytes(content)
+            part.replace(path)
     except OSError:
         return False  # a read-only checkout still builds; it draws every time
     return True
@@ -99,7 +121,7 @@ def draw_missing(jobs: list[tuple[object, Callable[[object], bytes]]], root: Pat
     are at least `pool_from` (a cold build: a fresh CI runner draws thousands); fewer are
     drawn one by one where they are needed. Returns how many were drawn here."""
     missing = {png_path(what, draw, root): (what, draw) for what, draw in jobs}
-    missing = {path: job for path, job in missing.items() if not path.is_file()}
+    missing = {path: job for path, job in missing.items() if not _intact(path)}
     if len(missing) < max(pool_from, 1) or (os.cpu_count() or 1) < 2:
         return 0
     try:
@@ -118,30 +140,73 @@ Files = list[tuple[str, str | bytes | None, Path | None]]  # (site path, content
 
 def files_cached(key: str, root: Path) -> bool:
     """Whether cached_files(key, ...) would copy, not make."""
-    return (root / OUTPUT_CACHE / digest(key, CODE) / "manifest.json").is_file()
+    return _stored(root / OUTPUT_CACHE / digest(key, CODE)) is not None
+
+
+def _stored(folder: Path) -> list[str] | None:
+    """The site paths of the files stored in `folder`, if every one is intact: its bytes are
+    those whose digest the manifest gives. None: not stored, or changed since (made again)."""
+    manifest = folder / "manifest.json"
+    if folder.is_symlink() or not manifest.is_file() or manifest.is_symlink():
+        return None
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8"))
+        for i, (_, expected) in enumerate(entries):
+            stored = folder / str(i)
+            if stored.is_symlink() or bytes_digest(stored.read_bytes()) != expected:
+                return None
+        return [path for path, _ in entries]
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def cached_files(key: str, make: Callable[[], Files], root: Path) -> Files:
     """make(), or the files it made for the same key before, each as a file in the cache.
     `key` must fingerprint everything the files depend on but the code (added here)."""
     folder = root / OUTPUT_CACHE / digest(key, CODE)
-    manifest = folder / "manifest.json"
-    if manifest.is_file() and not folder.is_symlink():
-        paths = json.loads(manifest.read_text(encoding="utf-8"))
+    paths = _stored(folder)
+    if paths is not None:
         return [(path, None, folder / str(i)) for i, path in enumerate(paths)]
+    shutil.rmtree(folder, ignore_errors=True)  # changed since it was stored: made again
     made = make()
     part = folder.with_name(f"{folder.name}.{os.getpid()}.part")
     try:
         shutil.rmtree(part, ignore_errors=True)
         part.mkdir(parents=True)
-        for i, (_, content, cached) in enumerate(made):
-            if cached is not None:
-                shutil.copyfile(cached, part / str(i))
-            else:
-                (part / str(i)).write_bytes(content.encode("utf-8") if isinstance(content, str) else content or b"")
-        (part / "manifest.json").write_text(json.dumps([path for path, _, _ in made]), encoding="utf-8")
+        entries = []
+        for i, (path, content, cached) in enumerate(made):
+            data = cached.read_bytes() if cached is not None else content
+            data = data.encode("utf-8") if isinstance(data, str) else data or b""
+            (part / str(i)).write_bytes(data)
+            entries.append([path, bytes_digest(data)])
+        (part / "manifest.json").write_text(json.dumps(entries), encoding="utf-8")
         part.rename(folder)
     except OSError:
         shutil.rmtree(part, ignore_errors=True)
         return made  # a read-only checkout, or another build just stored the same
     return [(path, None, folder / str(i)) for i, (path, _, _) in enumerate(made)]
+
+
+def tracked_cache_files(root: Path) -> list[str]:
+    """The files under .cache/ that the repository holds: none may be, since the build makes
+    the cache itself and a committed one could stand for any chart. Empty where the project
+    is not a git checkout (or git is missing)."""
+    if not (root / ".git").exists():
+        return []
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", ".cache"], cwd=root, capture_output=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name]
+
+
+CACHE_TRACKED = (
+    "a file of the build's cache is in the repository; the build makes its cache itself, and a "
+    "committed file could stand for any chart: remove it from the repository (git rm --cached)"
+)
+
+
+def cache_in_repository(root: Path) -> list[Problem]:
+    return [Problem(name, None, None, "", CACHE_TRACKED) for name in tracked_cache_files(root)]

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from drafts import held_back
+from output_cache import cache_in_repository
 from page_expansion import expand_page
 from page_reading import body_of, read_pages
 from placeholder_kinds import benchmarks
@@ -38,6 +39,7 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Findings:
     found = Findings()
     folder = root / docs
     found.problems = check_own_folders(root, [folder, root / "site", *(root / name for name in OWN_FOLDERS)])
+    found.problems += cache_in_repository(root)
     if found.problems:
         return found
     found.problems = check_tree(root, folder, {".md": MAX_PAGE_BYTES}, inside=folder)

@@ -2,8 +2,10 @@
 
 Compares the data and the built pages of REF (default: main) with the working tree and lists
 each figure changed (old -> new); answers, questions and surveys added or removed; articles
-added, removed or changed; and the address of every page whose output changes. Plain text
-for a terminal; --markdown for a pull request's job summary.
+added, removed or changed; the address of every page whose output changes; and every other
+file the site publishes whose bytes change (charts, cards, downloads, the feed). Plain text
+for a terminal; --markdown for a pull request's job summary, where every item from a writer
+is escaped for the code span it sits in.
 
 Both sides are built with their own hooks, as they are (or would be) published, with the same
 SITE_URL and SOURCE_DATE_EPOCH, so that only the change itself differs.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -40,6 +43,7 @@ class Review:
     removed: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # images, downloads, feed: whatever else changes
     notes: list[str] = field(default_factory=list)
 
 
@@ -147,17 +151,19 @@ def compare_pages(base: Path, head: Path, work: Path, review: Review) -> None:
     if not built["base"]:
         review.notes.append(f"{review.base} does not build: every page is listed as changed.")
 
-    def pages(site: Path) -> dict[str, bytes]:
+    def published(site: Path) -> dict[str, bytes]:
         if not site.is_dir():
             return {}
-        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
-    old, new = pages(sites["base"]), pages(sites["head"])
+    old, new = published(sites["base"]), published(sites["head"])
     for path in sorted(set(old) | set(new)):
         if old.get(path) != new.get(path):
-            address = SITE_URL + path.removesuffix("index.html")
             state = "added" if path not in old else "removed" if path not in new else "changed"
-            review.pages.append(f"{state}: {address}")
+            if path.endswith(".html"):
+                review.pages.append(f"{state}: {SITE_URL + path.removesuffix('index.html')}")
+            else:
+                review.files.append(f"{state}: {path}")
 
 
 SECTIONS = [
@@ -167,6 +173,7 @@ SECTIONS = [
     ("removed", "Removed"),
     ("articles", "Articles"),
     ("pages", "Pages whose output changes"),
+    ("files", "Other files whose bytes change"),
 ]
 
 
@@ -184,15 +191,26 @@ def text(review: Review) -> str:
     return "\n".join(lines) + "\n"
 
 
+def code_span(text: str) -> str:
+    """`text` as one Markdown code span, whatever it holds: on one line, fenced by a run of
+    backticks longer than any inside it, and padded where it starts or ends with one
+    (CommonMark), so no writer's text becomes a link, an image or markup in the summary."""
+    text = " ".join(text.split())  # line breaks would end the list item
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def markdown(review: Review, preview_url: str | None) -> str:
-    lines = [f"## What this change publishes (against `{review.base}`)"]
-    lines += ["", *(f"> {note}" for note in review.notes)] if review.notes else []
+    lines = [f"## What this change publishes (against {code_span(review.base)})"]
+    lines += ["", *(f"> {code_span(note)}" for note in review.notes)] if review.notes else []
     if not (review.figures or review.added or review.removed or review.texts):
         lines += ["", "No published figure, answer, question or survey changes."]
     for attribute, title in SECTIONS:
         items = getattr(review, attribute)
         if items:
-            lines += ["", f"### {title}", ""] + [f"- `{item}`" for item in items]
+            lines += ["", f"### {title}", ""] + [f"- {code_span(item)}" for item in items]
     if not review.pages:
         lines += ["", "No page's output changes."]
     if preview_url:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -257,3 +258,41 @@ def test_a_writers_file_may_not_take_an_address_the_site_or_theme_writes(tmp_pat
     ]:
         assert f"{path}: takes the address {address}, which {whose}" in result.output, result.output
     assert not (result.site / "index.html").exists()  # nothing published
+
+
+# ---- 2. Nothing generated trusted from disk without proof ------------------------------------------
+
+
+def _published_images(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.png"))}
+
+
+def test_a_cache_file_changed_on_disk_is_made_again(tmp_path):
+    root = make_site(tmp_path)
+    first = build(root)
+    assert first.returncode == 0, first.output
+    published = _published_images(first.site)
+    other = next(iter(published.values()))
+    # Every cached file replaced by other bytes (a valid image, or garbage), its name kept.
+    stored = [p for p in (root / ".cache").rglob("*") if p.is_file() and not p.name.endswith((".json", ".digest"))]
+    assert len(stored) > 10
+    for path in stored:
+        path.write_bytes(other if path.suffix == ".png" else b"tampered")
+    second = build(root)
+    assert second.returncode == 0, second.output
+    assert _published_images(second.site) == published
+    csv_file = second.site / "data/ubm-social-healthcare/ubm-social-healthcare.csv"
+    assert b"tampered" not in csv_file.read_bytes()
+
+
+def test_a_cache_file_in_the_repository_fails_the_build(tmp_path):
+    root = make_site(tmp_path)
+    (root / ".cache/images").mkdir(parents=True)
+    (root / ".cache/images/0123.png").write_bytes(b"\x89PNG committed")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "-f", ".cache/images/0123.png"], cwd=root, check=True)
+    result = build(root)
+    assert result.returncode != 0
+    assert ".cache/images/0123.png: a file of the build's cache is in the repository" in result.output
+    assert check_project(root, datetime.date.today()).problems[0].file == ".cache/images/0123.png"

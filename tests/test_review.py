@@ -3,6 +3,7 @@ article give exactly this summary, in text and in Markdown."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -68,6 +69,22 @@ def test_review_lists_figures_answers_articles_and_pages(changed):
         "  added: /articles/second/\n"
         "  changed: /articles/social-healthcare-how-do-you-stack-up/\n"
         "  changed: /\n"
+        "\n"
+        # Every other published file whose bytes change: images too (a chart, a share card).
+        "Other files whose bytes change:\n"
+        "  added: cards/articles/second.png\n"
+        "  changed: cards/articles/social-healthcare-how-do-you-stack-up.png\n"
+        "  changed: data/ubm-social-healthcare/charts/presence.png\n"
+        "  changed: data/ubm-social-healthcare/charts/presence.svg\n"
+        "  changed: data/ubm-social-healthcare/charts/uses.png\n"
+        "  changed: data/ubm-social-healthcare/charts/uses.svg\n"
+        "  changed: data/ubm-social-healthcare/questions/presence.csv\n"
+        "  changed: data/ubm-social-healthcare/questions/uses.csv\n"
+        "  changed: data/ubm-social-healthcare/ubm-social-healthcare.csv\n"
+        "  changed: feed.xml\n"
+        "  changed: search/search_index.json\n"
+        "  changed: sitemap.xml\n"
+        "  changed: sitemap.xml.gz\n"
     )
 
 
@@ -86,3 +103,20 @@ def test_review_as_markdown_for_the_job_summary(changed):
     assert summary.startswith("## What this change publishes (against `main`)\n")
     assert "- `ubm-social-healthcare / presence / some-presence: 53% -> 52%`\n" in summary
     assert summary.endswith("[Download the built site (preview)](https://example.org/artifact/1)\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a `code` span", "``", "ends with `", "[a link](https://x.example)", "![img](x.png) <b>x</b>", "two\nlines"],
+)
+def test_writer_text_stays_in_its_code_span(text):
+    """Text from data/ or docs/ in the summary is one code span, whatever it holds."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from review import code_span
+
+    span = code_span(text)
+    fence = re.match(r"`+", span).group(0)
+    assert span.endswith(fence) and "\n" not in span
+    inner = span[len(fence) : -len(fence)]
+    assert fence not in inner  # the span cannot be closed early
+    assert inner.strip() == " ".join(text.split())
