@@ -29,6 +29,7 @@ from preview_search import keep_what_pages_not_rebuilt_showed, merge_search_inde
 from site_build import start_build
 from site_state import PROCESS
 from survey_data import DataError
+from survey_data.front_matter import body_start
 from theme_markup import valid_theme_markup
 from unused_questions import unused_warnings
 from writer_html import sanitised
@@ -64,6 +65,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     PROCESS.build = None
     PROCESS.build = start_build(files, config, PROCESS.rebuilds, PROCESS.serving, datetime.now(UTC).date(), log)
     return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    """The page's text without its front matter, which was read and checked already: MkDocs
+    would read it again with YAML 1.1, and where that failed on a value ours accepted, show it
+    in the page as text. The leading blank line stops MkDocs reading any line as settings."""
+    source = page.file.content_string
+    return "\n" + source[body_start(source) :]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -63,6 +63,8 @@ _ATTRIBUTE = re.compile(r"""([^\s"'=<>`/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`
 _ATTR_LIST = re.compile(
     r"\{:?[ \t]*((?:[#.][^\s{}]+|[^\s{}=]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))(?:[ \t]+[^{}\n]*)?)\}"
 )
+# Markdown's own addresses: a link's or an image's "](address", and a reference "[id]: address".
+_MD_ADDRESS = re.compile(r"\]\([ \t]*<?([^\s)>]+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
 
 
@@ -108,6 +110,13 @@ def html_problems(page: str, markdown: str) -> list[Problem]:
             _check_attributes(name, attributes, offset, add)
         if len(problems) >= MAX_PROBLEMS:
             return problems[:MAX_PROBLEMS]
+    for address in _MD_ADDRESS.finditer(markdown, body):
+        value = address.group(1) or address.group(2)
+        if skipped_at(address.start()) is None and (scheme := _refused_address(value)) is not None:
+            start = address.start(1) if address.group(1) else address.start(2)
+            message = f"an address starting '{scheme}:', which a page may not link to; use an https:// address or a "
+            if not add(start, value, message + "page of the site"):
+                return problems
     unclosed = _unclosed_comment(markdown, body, lambda pos: skipped_at(pos) is not None)
     if unclosed is not None:
         add(unclosed, "<!--", "a comment that is never closed hides the rest of the page; end it with '-->'")

@@ -296,3 +296,28 @@ def test_a_cache_file_in_the_repository_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert ".cache/images/0123.png: a file of the build's cache is in the repository" in result.output
     assert check_project(root, datetime.date.today()).problems[0].file == ".cache/images/0123.png"
+
+
+# ---- 6. The engine never reads front matter differently from us ----------------------------------
+
+
+def test_front_matter_is_read_once_and_never_shown_as_text(tmp_path):
+    """PyYAML's YAML 1.1 (MkDocs's own reader) fails on a date not in the calendar, which ours
+    reads as text; MkDocs then showed the whole front matter in the page, markup live. And
+    where it reads a value differently (1:09 is 69 in base 60), the page gets ours."""
+    root = make_site(tmp_path)
+    pages = {
+        "odd-date": "---\ntitle: Odd date\ndescription: 2026-02-30\n---\n\n# Odd date\n\nText.\n",
+        "base-sixty": "---\ntitle: 1:09\ndescription: <b>bold</b> on\n---\n\nText.\n",
+        "settings-like": "---\ntitle: T\n---\nNote: a line that looks like a setting\n\nText.\n",
+    }
+    for name, text in pages.items():
+        (root / f"docs/{name}.md").write_text(text, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.output
+    odd = result.page("odd-date/index.html")
+    assert '<meta name="description" content="2026-02-30">' in odd
+    assert "description:" not in odd and "title: Odd" not in odd
+    sixty = result.page("base-sixty/index.html")
+    assert "<title>1:09 - " in sixty and "&lt;b&gt;bold&lt;/b&gt; on" in sixty and "<b>bold</b>" not in sixty
+    assert "Note: a line that looks like a setting" in result.page("settings-like/index.html")

@@ -9,6 +9,7 @@ same code the hooks run, in one call); one mistake for each way a mistake reache
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -745,7 +746,8 @@ CATALOGUE = [
     Mistake(
         "page-html-comment-never-closed",
         [
-            ": a comment is never closed: the rest of the page would be hidden"  # at a line of Material's template
+            f"{A}:{line(A, '<!-- data:author rob-lovitt -->') + 3}:1: '<!--': a comment that is never "
+            "closed hides the rest of the page; end it with '-->'"
         ],
         edits=[
             (
@@ -754,14 +756,13 @@ CATALOGUE = [
                 "<!-- data:author rob-lovitt -->\n\n<div>\n<!-- forgot to close\n</div>\n",
             )
         ],
-        warning=True,
-        engine=True,
     ),
     Mistake(
-        "page-json-ld-that-does-not-parse",
-        # the line is where Material's template puts the page text
+        "page-script-tag",
         [
-            ": an embedded JSON block does not parse: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"
+            f"{INDEX}:{line(INDEX, '<!-- data:articles -->')}:1: '<script': <script> is HTML a page may not "
+            "hold: pages keep to text, links, images, lists, tables, figures and quotes, and nothing that runs a "
+            "script or hides the page; remove it, or write it in Markdown"
         ],
         edits=[
             (
@@ -770,10 +771,46 @@ CATALOGUE = [
                 '<script type="application/ld+json">{]</script>\n\n<!-- data:articles -->',
             )
         ],
-        warning=True,
+    ),
+    Mistake(
+        "page-event-handler",
+        [
+            f"{INDEX}:{line(INDEX, '<!-- data:articles -->')}:4: 'onclick=\"go()\"': the attribute 'onclick' "
+            "may not be set here: no event handlers (on...), styles or hiding; allowed on <b>: class, dir, id, lang, "
+            "title; remove it"
+        ],
+        edits=[(INDEX, "<!-- data:articles -->", '<b onclick="go()">Read</b>\n\n<!-- data:articles -->')],
+    ),
+    Mistake(
+        "page-javascript-link",
+        [
+            f"{INDEX}:{line(INDEX, '<!-- data:articles -->')}:13: 'javascript:go(': an address starting "
+            "'javascript:', which a page may not link to; use an https:// address or a page of the site"
+        ],
+        edits=[(INDEX, "<!-- data:articles -->", "[Read more](javascript:go())\n\n<!-- data:articles -->")],
+    ),
+    Mistake(
+        "page-takes-the-sites-address",
+        [
+            "docs/assets/javascripts/where-are-you.js: takes the address assets/javascripts/where-are-you.js, "
+            "which the site's theme or engine writes; rename the file or move it to another folder"
+        ],
+        writes={"docs/assets/javascripts/where-are-you.js": "alert(1)\n"},
         engine=True,
     ),
-    # ---- placeholders ----
+    Mistake(
+        "docs-folder-is-a-link",
+        [
+            "docs: a link (to .git), where the build reads or writes only the project's own folders; "
+            "replace the link with the folder itself"
+        ],
+        setup=lambda root: (
+            shutil.move(root / "docs", root / "docs-real"),
+            (root / ".git").mkdir(exist_ok=True),
+            link("docs", ".git")(root),
+        ),
+        engine=True,
+    ),
     Mistake(
         "placeholder-question-twice",
         [
@@ -926,6 +963,7 @@ def site_with(tmp_path: Path, mistake: Mistake) -> Path:
         (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
     for path, content in mistake.writes.items():
         target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
