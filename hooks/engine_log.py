@@ -8,6 +8,7 @@ PluginError lives, so each module need not know which engine runs it.
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.exceptions import PluginError
 
@@ -21,13 +22,28 @@ def engine_logger(name: str = ENGINE_LOG) -> logging.Logger:
     return logging.getLogger(name)
 
 
+# A line of a list of problems, as the build prints them: a file's path, then ":".
+_PROBLEM_LINE = re.compile(r"[\w.][\w./@+ -]*:")
+
+
 class PrintableLog(logging.Filter):
-    """Every line MkDocs, Material or we log, printable and cut short: no control character or
-    line break from a file forges a line (a CI log reads `::error::` as a command)."""
+    """Every line MkDocs, Material or we log, printable and cut short, and one line per line
+    meant: a line break from a file (a link's address, say, in MkDocs's own warning) is shown
+    as "\\n", so no text can start a line of its own (a CI log reads `::error::` at a line's
+    start as a command). A record breaks into lines only for a list of problems, each line a
+    file's path and its message."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         lines = record.getMessage().split("\n")
-        record.msg, record.args = "\n".join(printable(line, 2000) for line in lines[:200]), ()
+        kept = [printable(lines[0], 2000)]
+        for line in lines[1:]:
+            if _PROBLEM_LINE.match(line) or not line:
+                kept.append(printable(line, 2000))
+            else:
+                kept[-1] += printable("\n" + line, 2000)  # printable() shows the break as \\n
+            if len(kept) >= 200:
+                break
+        record.msg, record.args = "\n".join(kept), ()
         return True
 
 
@@ -52,7 +68,9 @@ def hide_dirty_notice() -> None:
 
 
 def add_handler_once(handler: logging.Handler) -> None:
-    """Adds `handler` to the engine's log unless one of its type is there already."""
+    """Adds `handler` to the engine's log unless one of its type is there already; it prints
+    only printable lines, as every other handler does."""
     logger = engine_logger()
     if not any(type(h) is type(handler) for h in logger.handlers):
+        handler.addFilter(PrintableLog())
         logger.addHandler(handler)

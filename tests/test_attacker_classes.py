@@ -321,3 +321,28 @@ def test_front_matter_is_read_once_and_never_shown_as_text(tmp_path):
     sixty = result.page("base-sixty/index.html")
     assert "<title>1:09 - " in sixty and "&lt;b&gt;bold&lt;/b&gt; on" in sixty and "<b>bold</b>" not in sixty
     assert "Note: a line that looks like a setting" in result.page("settings-like/index.html")
+
+
+# ---- 7. Every line of the log one line ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("actions", [False, True])
+def test_no_writer_text_starts_a_line_of_the_log(tmp_path, actions):
+    """A line break in a link's address reaches MkDocs's own warning; it is shown as "\\n", so
+    "::error::" from a page never starts a line (GitHub reads such a line as a command)."""
+    root = make_site(tmp_path)
+    (root / "docs/links.md").write_text(
+        "# Links\n\n[x](missing.md#a\n::error::forged)\n\n[y](other.md\n::warning file=x::forged)\n\n"
+        "[z](gone.md#b\n  ::error::forged)\n",
+        encoding="utf-8",
+    )
+    result = build(root, extra_env={"GITHUB_ACTIONS": "true"} if actions else None)
+    assert result.returncode != 0
+    assert "missing.md#a\\n::error::forged" in result.output  # shown, on the line it belongs to
+    for line in result.output.splitlines():
+        assert (
+            "forged" not in line
+            or not line.lstrip("\x1b[2K ").startswith("::")
+            or line.startswith(("::warning file=docs/links.md,title=", "::error file=docs/links.md,title="))
+        ), line
+        assert "\x1b" not in line
