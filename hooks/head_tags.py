@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.utils import get_relative_url
 
 from site_paths import FEED, HOME_ARTICLES, archive_path, card_path
+from site_urls import absolute_url
 from survey_render import PageFacts, ShareImage, render_about_figures, render_head
 from survey_render.article_page import (
     ArticleHeader,
@@ -39,7 +40,7 @@ def page_context(context: dict, page: Page, config: MkDocsConfig, build: Build) 
     image = None
     if meta is not None:
         author = build.dataset.authors[meta.author]
-        image = ShareImage(urljoin(site_url, card_path(src)), card_alt(build.cards[src]))
+        image = ShareImage(absolute_url(site_url, card_path(src)), card_alt(build.cards[src]))
         surveys = build.dataset.surveys
         cited = build.page_surveys.get(src, [])
         charted = {survey for survey, _ in build.shown_by_page.get(src, ())}

@@ -50,6 +50,14 @@ _RAW_TEXT = re.compile(
 )
 
 
+# An address with a space or a line break in it (a file named "my note.md" gives one unless it
+# is percent-encoded): in a link, a source, a share image, or JSON-LD.
+_SPACED_ADDRESS = re.compile(
+    r'\s(?:href|src)\s*=\s*"([^"]*\s[^"]*)"|(?:og:image|og:url|twitter:image)"\s+content="([^"]*\s[^"]*)"'
+)
+_LD_ADDRESSES = ("url", "image", "mainEntityOfPage", "@id")
+
+
 def check_site(folder: Path, since: float | None = None, skip: frozenset[str] = frozenset()) -> list[Problem]:
     """Every file under `folder`, or only those written at or after `since` (a timestamp),
     except the paths (relative to `folder`) in `skip`."""
@@ -127,7 +135,25 @@ def check_html(text: str) -> list[tuple[int | None, str]]:
         problem = _json_problem(body)
         if problem:
             found.append((_line(text, start), f"an embedded JSON block does not parse: {problem}"))
+        elif any(_spaced(v) for v in _ld_addresses(body)):
+            found.append((_line(text, start), "an address in the page's JSON-LD holds a space: percent-encode it"))
+    for spaced in _SPACED_ADDRESS.finditer(text):
+        address = spaced.group(1) or spaced.group(2)
+        found.append((_line(text, spaced.start()), f"an address holds a space or a line break: {quote(address, 60)}"))
+        break  # one is enough: the rest are the same mistake
     return found
+
+
+def _spaced(value: object) -> bool:
+    return isinstance(value, str) and any(c.isspace() for c in value)
+
+
+def _ld_addresses(body: str) -> list[object]:
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return []
+    return [data.get(key) for key in _LD_ADDRESSES] if isinstance(data, dict) else []
 
 
 def _json_scripts(text: str) -> list[tuple[int, str]]:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markdown_scan import placeholders
 from placeholder_kinds import Reads, Shown, reads
 from survey_data.digests import bytes_digest, digest
 from survey_data.load import SURVEYS_DIR, Dataset, survey_files
@@ -64,13 +65,18 @@ def lists_fingerprint(intake: Intake, newest: list, dataset: Dataset) -> Lists:
     return lambda shown: digest(len(each), each[slice(*shown)])
 
 
+def _records(read: Reads, dataset: Dataset) -> list:
+    """Each data record `read` names, with its digest: what changes when it is edited."""
+    tables = {"survey": dataset.survey_digests, "author": dataset.authors, "takeaway": dataset.takeaways}
+    return [(record, item, tables[record].get(item)) for record, item in sorted(read.records)]
+
+
 def page_fingerprint(
     text: str, read: Reads, author: str | None, held: str | None, navigation: str, dataset: Dataset, lists: Lists
 ) -> str:
     """A page's text, the navigation's titles, whether it is held back, and every data record
     it shows, as its placeholders' kinds declare (placeholder_kinds)."""
-    tables = {"survey": dataset.survey_digests, "author": dataset.authors, "takeaway": dataset.takeaways}
-    records = [(record, item, tables[record].get(item)) for record, item in sorted(read.records)]
+    records = _records(read, dataset)
     return digest(
         text,
         navigation,
@@ -96,9 +102,15 @@ def rebuild_when(file: File, fingerprint: str, rebuilds: Rebuilds) -> None:
     file.is_modified = is_modified  # type: ignore[method-assign]
 
 
-def navigation_fingerprint(intake: Intake) -> str:
-    """The titles the navigation shows: every page shows them in its menu."""
-    return digest(sorted(intake.in_nav))
+def navigation_fingerprint(intake: Intake, dataset: Dataset | None = None) -> str:
+    """The titles the navigation shows: every page shows them in its menu. A title made with a
+    placeholder (`# Share: <!-- data:figure ... -->`) shows data: the records it reads are in
+    the fingerprint too, so a data edit rebuilds every page whose menu shows it."""
+    shown = []
+    for src, title, headings in sorted(intake.in_nav, key=repr):
+        read = reads([words for heading in headings for words in placeholders(heading)])
+        shown.append((src, title, headings, _records(read, dataset) if dataset is not None else None))
+    return digest(shown)
 
 
 def mark_pages(

@@ -51,7 +51,7 @@ def start_build(
     newest = newest_first(Listed(f.src_uri, f.url, meta) for f, meta in intake.articles.values())
     navigation, lists = "", None
     if rebuilds.active:
-        navigation = preview.navigation_fingerprint(intake)
+        navigation = preview.navigation_fingerprint(intake, dataset)
         lists = preview.lists_fingerprint(intake, newest, dataset)
         preview.mark_pages(files, intake, dataset, navigation, lists, rebuilds)
 

@@ -114,12 +114,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     """Put back the reader's choices and their benchmark, after the search plugin has read the
     page; and make the theme's own markup valid HTML."""
     back = put_back_stash(output, PROCESS.current().late.pop(page.file.src_uri, None), page, config)
-    return with_policy(valid_theme_markup(output if back is None else back))
+    return _published(valid_theme_markup(output if back is None else back))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a template, not a page: its theme markup made valid, and its policy, too."""
-    return with_policy(valid_theme_markup(output)) if template_name.endswith(".html") else output
+    return _published(valid_theme_markup(output)) if template_name.endswith(".html") else output
+
+
+def _published(html: str) -> str:
+    """A page with its Content-Security-Policy; not in the preview, whose server puts its own
+    live-reload script into every page (a script no policy written at build time can know)."""
+    return html if PROCESS.serving else with_policy(html)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -123,6 +123,7 @@ SCANS = {
     "ids in a tag": (check_html, "<p id=a "),
     "comments in output": (check_html, "<!-- "),
     "templates": (check_html, "<template>"),
+    "addresses with spaces": (check_html, ' href="a b c d'),
     # Placeholders and the Markdown scanner.
     "placeholders left open": (lambda t: typed_figures("p.md", t), "<!-- data:table a b "),
     # The writer's HTML: quotes never closed, tags never ended, attr_list braces.
@@ -346,3 +347,37 @@ def test_no_writer_text_starts_a_line_of_the_log(tmp_path, actions):
             or line.startswith(("::warning file=docs/links.md,title=", "::error file=docs/links.md,title="))
         ), line
         assert "\x1b" not in line
+
+
+# ---- 8. No wrong output with exit 0 ---------------------------------------------------------------
+
+
+def test_every_generated_address_is_percent_encoded(tmp_path):
+    root = make_site(tmp_path)
+    article = (root / "docs/articles/social-healthcare-how-do-you-stack-up.md").read_text(encoding="utf-8")
+    (root / "docs/articles/social-healthcare-how-do-you-stack-up.md").unlink()
+    (root / "docs/articles/my note é.md").write_text(article, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.output
+    page = result.page("articles/my note é/index.html")
+    encoded = "cards/articles/my%20note%20%C3%A9.png"
+    assert f'<meta property="og:image" content="http://127.0.0.1:8000/{encoded}">' in page
+    assert f'<meta name="twitter:image" content="http://127.0.0.1:8000/{encoded}">' in page
+    assert f'"image":"http://127.0.0.1:8000/{encoded}"' in page
+    assert (result.site / "cards/articles/my note é.png").is_file()  # the file keeps its name
+    assert "<link>http://127.0.0.1:8000/articles/my%20note%20%C3%A9/</link>" in result.page("feed.xml")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="my note/">x</a>',
+        '<img src="a b.png" alt="">',
+        '<meta property="og:image" content="https://x.example/my card.png">',
+        '<script type="application/ld+json">{"image": "https://x.example/my card.png"}</script>',
+        "<template><p>the rest of the page</p>",
+        "<dialog><p>the rest of the page</p>",
+    ],
+)
+def test_the_output_check_knows_a_raw_space_in_an_address_and_what_swallows_a_page(html):
+    assert check_html(f"<html><body>{html}</body></html>") != []

@@ -317,3 +317,20 @@ def test_the_memo_keeps_one_result_per_slot_and_only_for_a_preview():
     assert state.memo("s", "k1", compute, 3) == 6
     assert state.memo("s", "k2", compute, 4) == 8
     assert calls == [1, 1, 3, 4]
+
+
+def test_a_navigation_title_made_with_a_placeholder_follows_a_data_edit(served):
+    """A page in the navigation whose title shows a figure: every page's menu shows the title,
+    so a data edit reaches pages that show nothing else of that survey."""
+    root, origin, log, _folder = served
+    old = first_percent(root, 5)
+    rebuilt_after(
+        log,
+        lambda: (root / "docs/figures.md").write_text("# Share <!-- data:figure survey-5 q0 a0 -->\n\nText.\n"),
+    )
+    elsewhere = "/articles/article-1/"  # not in the navigation (not rebuilt for it), and shows no survey 5
+    assert f"Share {old}%" in fetch(origin, elsewhere)[1]
+    new = old - 1 if old > 0 else old + 1
+    rebuilt_after(log, lambda: replace(root / "data/surveys/survey-5.yml", f"percent: {old}\n", f"percent: {new}\n"))
+    menu = fetch(origin, elsewhere)[1]
+    assert f"Share {new}%" in menu and f"Share {old}%" not in menu
