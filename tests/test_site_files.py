@@ -285,7 +285,6 @@ def test_methodology_and_citation(project_build):
     ):
         assert item[0].lower() + item[1:] in missing, item
     assert "Conducted by UBM Tech" in text
-    assert "Where several answers were allowed, a question’s figures are not shares of one whole." in text
     assert "all respondents" not in text and "rounded" not in text
     assert (
         "Cite this: UBM Tech, UBM Tech survey on social media in healthcare, as reported in Social Healthcare: "
