@@ -2,7 +2,11 @@
 the site itself and the theme's own inline scripts, each allowed by the hash of its exact text
 (no 'unsafe-inline'), so a script that slipped into a page would not run; no plugins (object),
 no <base> elsewhere, forms only to the site. A <meta> policy, as a static host gives no
-headers; it stands first in <head>, before any script. Knows nothing of MkDocs."""
+headers; it stands first in <head>, before any script. Knows nothing of MkDocs.
+
+Only the theme's own inline scripts are hashed: Material 9.8's three, known by their text (the
+one part that differs between pages, the relative address of the site's root, aside). Any
+other inline script in a page is not allowed by the policy, and the output check names it."""
 
 from __future__ import annotations
 
@@ -14,6 +18,31 @@ _SCRIPT = re.compile(r"<script\b", re.I)
 _SCRIPT_END = re.compile(r"</script\s*>", re.I)
 _NOT_RUN = re.compile(r"""\b(?:src\s*=|type\s*=\s*["']?application/(?:ld\+)?json)""", re.I)
 _CHARSET = '<meta charset="utf-8">'
+_BASE = re.compile(r'new URL\("[./]*",location\)')
+# Material 9.8's inline scripts (base.html), with the site root's address as BASE.
+THEME_SCRIPTS = frozenset(
+    {
+        "__md_scope=new URL(BASE,location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),"
+        '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+        '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+        'var palette=__md_get("__palette");if(palette&&palette.color){'
+        'if("(prefers-color-scheme)"===palette.color.media)'
+        '{var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
+        "\"[data-md-color-media='(prefers-color-scheme: light)']\":"
+        "\"[data-md-color-media='(prefers-color-scheme: dark)']\");"
+        'palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute('
+        '"data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),'
+        'palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries('
+        'palette.color))document.body.setAttribute("data-md-color-"+key,value)}',
+        "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+        '(target.checked=target.name.startsWith("__tabbed_"))',
+    }
+)
+
+
+def is_theme_script(text: str) -> bool:
+    return _BASE.sub("new URL(BASE,location)", text, count=1) in THEME_SCRIPTS
+
 
 POLICY = (
     "default-src 'self'; script-src 'self'{hashes}; style-src 'self'; img-src 'self' data:; font-src 'self'; "

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from output_cache import cache_in_repository
+from repository_files import output_folder_problems
 from survey_data import DataError
-from survey_data.files import OWN_FOLDERS, check_own_folders, check_tree
+from survey_data.files import DOCS_KINDS, OWN_FOLDERS, check_own_folders, check_tree
 from survey_data.front_matter import MAX_PAGE_BYTES
 from writer_paths import project_root
 
@@ -25,9 +26,11 @@ def check_docs(config: MkDocsConfig) -> None:
     root, docs = project_root(config), Path(config.docs_dir)
     folders = [docs, Path(config.site_dir), *(root / name for name in OWN_FOLDERS)]
     problems = check_own_folders(root, folders) + cache_in_repository(root)
+    if not problems:
+        problems = output_folder_problems(root, Path(config.site_dir))
     if problems:  # the folders first: what they hold is not looked at
         raise PluginError(str(DataError(problems)))
-    problems = check_tree(root, docs, {".md": MAX_PAGE_BYTES}, inside=docs)
+    problems = check_tree(root, docs, {".md": MAX_PAGE_BYTES}, inside=docs, kinds=DOCS_KINDS)
     if problems:
         raise PluginError(str(DataError(problems)))
 

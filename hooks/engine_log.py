@@ -22,8 +22,9 @@ def engine_logger(name: str = ENGINE_LOG) -> logging.Logger:
     return logging.getLogger(name)
 
 
-# A line of a list of problems, as the build prints them: a file's path, then ":".
-_PROBLEM_LINE = re.compile(r"[\w.][\w./@+ -]*:")
+# A line of a list of problems, as the build prints them: a path in one of the project's
+# folders (or a settings file), then ":". A writer's "warning: ..." is no such line.
+_PROBLEM_LINE = re.compile(r"(?:(?:docs|data|site|\.cache|schema|overrides)(?:/[^\n:]*)?|[\w-]+\.yml):")
 
 
 class PrintableLog(logging.Filter):

@@ -4,6 +4,7 @@ the same name stops the build."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from background_writes import BackgroundWrites
+from output_budget import MAX_SITE_BYTES
 from site_outputs import (
     Output,
     cached_survey_outputs,
@@ -52,20 +54,32 @@ def add_generated_files(
     rebuild_when: Callable[[File, str], None],
     serving: bool,
     writes: BackgroundWrites,
-) -> dict[str, Card]:
+) -> tuple[dict[str, Card], int]:
     """Adds every generated file to `files`; returns each article's share card (its <head>
-    describes it). `rebuild_when(file, fingerprint)` tells a preview what the file is made of."""
+    describes it), and how many bytes the files add up to (the site's output budget counts
+    them, survey by survey). `rebuild_when(file, fingerprint)` tells a preview what the file
+    is made of."""
     site_url = config.site_url or ""
     root = project_root(config)
     writers = {file.src_uri for file in files}
+    total = 0
 
-    def add(fingerprint: str, made: list[File]) -> None:
+    def add(fingerprint: str, made: list[File], survey: str | None = None) -> None:
+        nonlocal total
         for file in made:
             if file.src_uri in writers:
                 raise PluginError(str(DataError([Problem(f"docs/{file.src_uri}", None, None, "", OURS)])))
             rebuild_when(file, fingerprint)
             writes.take_over(file)
             files.append(file)
+            total += _size(file)
+        if survey is not None and total > MAX_SITE_BYTES:
+            shown = dataset.survey_files.get(survey, f"data/surveys/{survey}.yml")
+            message = (
+                f"the site's downloads add up to more than {MAX_SITE_BYTES // (1024 * 1024):,} MB by this survey's; "
+                "trim the survey (fewer questions or answers, shorter labels), or split it"
+            )
+            raise PluginError(str(DataError([Problem(shown, None, None, "", message)])))
 
     def files_of(outputs: list[Output]) -> list[File]:
         return [as_file(config, output) for output in outputs]
@@ -84,7 +98,7 @@ def add_generated_files(
             key = dataset.survey_digests[survey_id]
             return files_of(cached_survey_outputs(survey_id, survey, key, site_url, config.site_name, root))
 
-        add(made_from, rebuilds.memo(("downloads", survey_id), made_from, downloads))
+        add(made_from, rebuilds.memo(("downloads", survey_id), made_from, downloads), survey_id)
     language = config.theme.get("language") or "en"
     description = config.site_description or config.site_name
     feed = feed_output(config.site_name, site_url, description, language, newest, dataset.authors)
@@ -97,4 +111,14 @@ def add_generated_files(
         add(made_from, made)
     robots = robots_output(site_url)
     add(digest(robots.content), files_of([robots]))
-    return cards
+    return cards, total
+
+
+def _size(file: File) -> int:
+    if file.abs_src_path:
+        try:
+            return os.path.getsize(file.abs_src_path)
+        except OSError:
+            return 0
+    content = file.content_bytes if file.content_bytes is not None else (file.content_string or "").encode()
+    return len(content)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from mkdocs.utils import get_relative_url
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 def page_context(context: dict, page: Page, config: MkDocsConfig, build: Build) -> None:
     """Sets head_meta on every page; article_header and article_colophon on an article."""
     src = page.file.src_uri
+    if page.edit_url:  # MkDocs joins the file's name as it is: "my note.md" would be a broken address
+        page.edit_url = quote(page.edit_url, safe=":/?#[]@!$&'()*+,;=%~")
     article = build.articles.get(src)
     meta = article[1] if article else None
     site_url = config.site_url or ""

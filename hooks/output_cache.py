@@ -9,7 +9,7 @@ keeps .cache/ between runs), copies a file instead of making it again:
 Every key covers the code that makes the file. Nothing is trusted from disk without proof: each
 file is stored with the digest of its bytes and read back only when the bytes still match it
 (a file changed on disk is made again), and a file of the cache that is in the repository
-fails the build (`tracked_cache_files`: a pull request could commit one to replace a chart).
+fails the build (`cache_in_repository`: a pull request could commit one to replace a chart).
 Knows nothing of MkDocs."""
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import multiprocessing
 import os
 import shutil
 import site
-import subprocess
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +29,7 @@ import PIL
 
 import survey_data
 import survey_render
+from repository_files import tracked
 from survey_data.digests import bytes_digest, digest
 from survey_data.errors import Problem
 
@@ -187,21 +187,6 @@ def cached_files(key: str, make: Callable[[], Files], root: Path) -> Files:
     return [(path, None, folder / str(i)) for i, (path, _, _) in enumerate(made)]
 
 
-def tracked_cache_files(root: Path) -> list[str]:
-    """The files under .cache/ that the repository holds: none may be, since the build makes
-    the cache itself and a committed one could stand for any chart. Empty where the project
-    is not a git checkout (or git is missing)."""
-    if not (root / ".git").exists():
-        return []
-    try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--", ".cache"], cwd=root, capture_output=True, timeout=30, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    return [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name]
-
-
 CACHE_TRACKED = (
     "a file of the build's cache is in the repository; the build makes its cache itself, and a "
     "committed file could stand for any chart: remove it from the repository (git rm --cached)"
@@ -209,4 +194,4 @@ CACHE_TRACKED = (
 
 
 def cache_in_repository(root: Path) -> list[Problem]:
-    return [Problem(name, None, None, "", CACHE_TRACKED) for name in tracked_cache_files(root)]
+    return [Problem(name, None, None, "", CACHE_TRACKED) for name in tracked(root, ".cache")]

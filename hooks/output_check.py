@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from content_policy import inline_scripts, is_theme_script
 from survey_data.errors import Problem, quote
 
 MAX_OUTPUT_BYTES = 20 * 1024 * 1024  # one generated file; the article page is about 40 KB
@@ -137,6 +138,14 @@ def check_html(text: str) -> list[tuple[int | None, str]]:
             found.append((_line(text, start), f"an embedded JSON block does not parse: {problem}"))
         elif any(_spaced(v) for v in _ld_addresses(body)):
             found.append((_line(text, start), "an address in the page's JSON-LD holds a space: percent-encode it"))
+    foreign = [script for script in inline_scripts(text) if not is_theme_script(script)]
+    if foreign:
+        found.append(
+            (
+                None,
+                f"an inline script the theme does not write, which the page's policy blocks: {quote(foreign[0], 60)}",
+            )
+        )
     for spaced in _SPACED_ADDRESS.finditer(text):
         address = spaced.group(1) or spaced.group(2)
         found.append((_line(text, spaced.start()), f"an address holds a space or a line break: {quote(address, 60)}"))

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 # What the engine and its plugins write besides the files in the list: the search index and
 # the templates rendered on their own (404.html, sitemap.xml), with the sitemap's gzip.
 ENGINE_WRITES = ("search/search_index.json", "sitemap.xml.gz")
+# Folders the site, the engine or the theme's code fill: a writer's file has no place there.
+OWNED_FOLDERS = ("search/", "archive/", "cards/", "data/", "assets/javascripts/", "assets/stylesheets/")
 # What a theme folder holds that is not published (as MkDocs itself leaves them out).
 NOT_PUBLISHED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
 
@@ -48,20 +50,23 @@ def taken_addresses(files: Files, config: MkDocsConfig, theme: set[str]) -> list
     by_address: dict[str, list[File]] = defaultdict(list)
     for file in files:
         by_address[file.dest_uri].append(file)
+    written = set(theme) | {f.dest_uri for f in files if not _is_writers(f, docs)}
     problems = []
     for file in files:
         if not _is_writers(file, docs):
             continue
         shown = Path(os.path.relpath(file.abs_src_path, Path(config.config_file_path).parent)).as_posix()
         others = [f for f in by_address[file.dest_uri] if f is not file]
-        if file.dest_uri in theme or file.src_uri in theme:
+        dest = file.dest_uri
+        if dest in theme or file.src_uri in theme:
             whose = "the site's theme or engine"
         elif others:
-            whose = (
-                "the site itself ("
-                + ("a generated page" if others[0].is_documentation_page() else "a generated file")
-                + ")"
-            )
+            kind = "a generated page" if others[0].is_documentation_page() else "a generated file"
+            whose = f"the site itself ({kind})"
+        elif dest.startswith(OWNED_FOLDERS):
+            whose = "the site itself (its folder " + next(f for f in OWNED_FOLDERS if dest.startswith(f)) + ")"
+        elif any(parent in written for parent in _parents(dest)):
+            whose = "the site itself (a file where this one needs a folder)"
         else:
             continue
         message = (
@@ -69,3 +74,9 @@ def taken_addresses(files: Files, config: MkDocsConfig, theme: set[str]) -> list
         )
         problems.append(Problem(shown, None, None, "", message))
     return problems
+
+
+def _parents(path: str) -> list[str]:
+    """ "a/b/c.png" -> ["a", "a/b"]."""
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]

@@ -60,7 +60,9 @@ def start_build(
             preview.rebuild_when(file, fingerprint, rebuilds)
 
     writes = BackgroundWrites()
-    cards = add_generated_files(files, config, dataset, intake, newest, rebuilds, rebuild_when, serving, writes)
+    cards, generated = add_generated_files(
+        files, config, dataset, intake, newest, rebuilds, rebuild_when, serving, writes
+    )
     archive, problems = make_archive_pages(files, config, len(intake.articles))
     if problems:
         raise PluginError(str(DataError(problems)))
@@ -90,4 +92,5 @@ def start_build(
         cards=cards,
         urls=urls,
         writes=writes,
+        output_bytes=generated,  # the pages' budget counts the downloads too
     )

@@ -15,9 +15,10 @@ from output_cache import cache_in_repository
 from page_expansion import expand_page
 from page_reading import body_of, read_pages
 from placeholder_kinds import benchmarks
+from repository_files import output_folder_problems
 from site_paths import ARTICLES_DIR
 from survey_data import DataError, Problem, load_dataset
-from survey_data.files import OWN_FOLDERS, check_own_folders, check_tree
+from survey_data.files import DOCS_KINDS, OWN_FOLDERS, check_own_folders, check_tree
 from survey_data.front_matter import MAX_PAGE_BYTES
 from survey_render import ArticleLink
 from unused_questions import unused_warnings
@@ -40,9 +41,11 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Findings:
     folder = root / docs
     found.problems = check_own_folders(root, [folder, root / "site", *(root / name for name in OWN_FOLDERS)])
     found.problems += cache_in_repository(root)
+    if not found.problems:
+        found.problems = output_folder_problems(root, root / "site")
     if found.problems:
         return found
-    found.problems = check_tree(root, folder, {".md": MAX_PAGE_BYTES}, inside=folder)
+    found.problems = check_tree(root, folder, {".md": MAX_PAGE_BYTES}, inside=folder, kinds=DOCS_KINDS)
     if found.problems:
         return found
     try:

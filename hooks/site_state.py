@@ -48,7 +48,7 @@ class Build:
     shown: set[tuple[str, str]] = field(default_factory=set)  # benchmarks on the pages read
     shown_by_page: dict[str, frozenset] = field(default_factory=dict)  # page -> its benchmarks, if read
     bios: dict[str, frozenset[str]] = field(default_factory=dict)  # page -> authors whose bio it shows
-    output_bytes: int = 0  # the pages' HTML written so far (output_budget)
+    output_bytes: int = 0  # the generated files, then each page as it is made (output_budget)
     blocks: dict[str, Stash] = field(default_factory=dict)  # page -> blocks to put back after Markdown
     late: dict[str, Stash] = field(default_factory=dict)  # page -> pieces to put back after search
     minutes: dict[str, int] = field(default_factory=dict)  # article -> minutes to read it

@@ -32,7 +32,8 @@ from survey_data import DataError
 from survey_data.front_matter import body_start
 from theme_markup import valid_theme_markup
 from unused_questions import unused_warnings
-from writer_html import sanitised
+from writer_html import sanitised, unsafe_anchors
+from writer_paths import writer_path
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -86,6 +87,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     build = PROCESS.current()
     # The writer's HTML through the allow-list first; then the site's own pieces, untouched.
     html = sanitised(html)
+    unsafe = unsafe_anchors(page.toc)
+    if unsafe:  # the theme prints them unescaped in the table of contents and the skip link
+        raise PluginError(f"{writer_path(config, page.file)}: a heading's id is not a name: {unsafe[0]!r}; rename it")
     html = put_back_stash(html, build.blocks.pop(page.file.src_uri, None), page, config) or html
     # The page's size once its late pieces are back, counted as each page is made (before
     # any is written): a survey shown on too many pages stops the build here.

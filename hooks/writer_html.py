@@ -48,6 +48,10 @@ ATTRIBUTES = {
     "colgroup": {"span"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})  # and addresses within the site
+# An id or a class is a name: the engine copies a heading's id, unescaped, into the table of
+# contents and the theme's skip link, so it may hold nothing else.
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,99}")
+NAMED = frozenset({"id", "class"})
 ADDRESSES = frozenset({"href", "src", "cite"})
 MD_IN_HTML = "markdown"  # md_in_html's own attribute, which it removes
 
@@ -60,11 +64,9 @@ _TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _TAG_STOP = re.compile(r"""[>"']""")
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>`/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # attr_list: "{: #id .class key=value }" after a block, or "{ ... }" after an inline element.
-_ATTR_LIST = re.compile(
-    r"\{:?[ \t]*((?:[#.][^\s{}]+|[^\s{}=]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}]+))(?:[ \t]+[^{}\n]*)?)\}"
-)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*|[#.][^{}\n]*)\}")
 # Markdown's own addresses: a link's or an image's "](address", and a reference "[id]: address".
-_MD_ADDRESS = re.compile(r"\]\([ \t]*<?([^\s)>]+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)
+_MD_ADDRESS = re.compile(r"\]\(\s*<?([^\s)>]+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.M)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*)\s*:")
 
 
@@ -170,10 +172,16 @@ def _check_attributes(tag: str, text: str, offset: int, add, attr_list: bool = F
         allowed |= ADDRESSES  # an attr_list may follow a link or an image
     for attribute in _ATTRIBUTE.finditer(text):
         name = attribute.group(1).lower()
-        if attr_list and name[:1] in ("#", "."):
-            continue  # an id or a class
         value = (attribute.group(2) or "").strip("\"'")
-        if name not in allowed:
+        if attr_list and name[:1] in ("#", "."):
+            name, value = ("id" if name[0] == "#" else "class"), attribute.group(1)[1:]
+        if name in NAMED and not all(NAME.fullmatch(word) for word in value.split() or [""]):
+            more = add(
+                offset + attribute.start(),
+                attribute.group(0),
+                f"an {name} is a name: letters, digits, '-' and '_', starting with a letter; rename it",
+            )
+        elif name not in allowed:
             more = add(
                 offset + attribute.start(),
                 attribute.group(0),
@@ -214,3 +222,19 @@ def sanitised(html: str) -> str:
         strip_comments=True,
     )
     return _KEPT.sub("<!--\\1-->", clean)
+
+
+_ANCHOR = re.compile(r"[^\s\"'<>&`=]+")
+
+
+def unsafe_anchors(toc) -> list[str]:
+    """The ids of a page's table of contents (the engine's, from its headings) that the theme
+    could not print unescaped: anything but a run of plain characters. Defence in depth
+    behind html_problems, which refuses such an id where the writer typed it."""
+    found, stack = [], list(toc or [])
+    while stack:
+        item = stack.pop()
+        if not _ANCHOR.fullmatch(str(getattr(item, "id", "") or "x")):
+            found.append(str(item.id))
+        stack.extend(getattr(item, "children", []) or [])
+    return found

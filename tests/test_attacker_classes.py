@@ -243,23 +243,32 @@ def test_the_sanitiser_takes_out_whatever_a_check_could_miss():
 
 def test_a_writers_file_may_not_take_an_address_the_site_or_theme_writes(tmp_path):
     root = make_site(tmp_path)
-    (root / "docs/assets/javascripts").mkdir(parents=True)
-    (root / "docs/assets/javascripts/where-are-you.js").write_text("alert(1)\n")
-    (root / "docs/assets/stylesheets").mkdir(parents=True)
-    (root / "docs/assets/stylesheets/site.css").write_text("body{display:none}\n")
+    (root / "docs/assets/images").mkdir(parents=True)
+    (root / "docs/assets/images/favicon.png").write_bytes(b"\x89PNG mine")
     (root / "docs/archive.md").write_text("# Mine\n\nText.\n")
-    (root / "docs/search").mkdir()
-    (root / "docs/search/search_index.json").write_text("{}\n")
+    (root / "docs/search.md").write_text("# Mine\n\nText.\n")  # a page where the search index lives
+    (root / "docs/feed.xml").mkdir()  # a folder where the site writes a file
+    (root / "docs/feed.xml/index.md").write_text("# Mine\n\nText.\n")
     result = build(root)
     assert result.returncode != 0
-    for path, address, whose in [
-        ("docs/assets/javascripts/where-are-you.js", "assets/javascripts/where-are-you.js", "the site's theme"),
-        ("docs/assets/stylesheets/site.css", "assets/stylesheets/site.css", "the site's theme"),
-        ("docs/archive.md", "archive/index.html", "the site itself (a generated page)"),
-        ("docs/search/search_index.json", "search/search_index.json", "the site's theme or engine"),
+    assert "Traceback" not in result.output
+    for path, address in [
+        ("docs/assets/images/favicon.png", "assets/images/favicon.png"),
+        ("docs/archive.md", "archive/index.html"),
+        ("docs/search.md", "search/index.html"),
+        ("docs/feed.xml/index.md", "feed.xml/index.html"),
     ]:
-        assert f"{path}: takes the address {address}, which {whose}" in result.output, result.output
+        assert f"{path}: takes the address {address}, which " in result.output, result.output
     assert not (result.site / "index.html").exists()  # nothing published
+
+
+@pytest.mark.parametrize("name", ["evil.html", "evil.htm", "evil.svg", "evil.js", "evil.css", "note.MD", "n.md.txt"])
+def test_docs_holds_pages_and_files_a_browser_never_runs(tmp_path, name):
+    root = make_site(tmp_path)
+    (root / "docs" / name).write_text("<script>alert(1)</script>\n")
+    result = build(root)
+    assert result.returncode != 0
+    assert f"docs/{name}: " in result.output and not (result.site / name).exists()
 
 
 # ---- 2. Nothing generated trusted from disk without proof ------------------------------------------
@@ -335,12 +344,13 @@ def test_no_writer_text_starts_a_line_of_the_log(tmp_path, actions):
     root = make_site(tmp_path)
     (root / "docs/links.md").write_text(
         "# Links\n\n[x](missing.md#a\n::error::forged)\n\n[y](other.md\n::warning file=x::forged)\n\n"
-        "[z](gone.md#b\n  ::error::forged)\n",
+        "[z](gone.md#b\n  ::error::forged)\n\n[w](<./missing\nwarning: all checks passed, forged.md>)\n",
         encoding="utf-8",
     )
     result = build(root, extra_env={"GITHUB_ACTIONS": "true"} if actions else None)
     assert result.returncode != 0
     assert "missing.md#a\\n::error::forged" in result.output  # shown, on the line it belongs to
+    assert not any(line.startswith("warning: all checks") for line in result.output.splitlines())
     for line in result.output.splitlines():
         # Only the build's own annotations start with "::"; the writer's text stays after their "::".
         if "forged" in line and line.lstrip().startswith("::"):
@@ -355,7 +365,7 @@ def test_every_generated_address_is_percent_encoded(tmp_path):
     article = (root / "docs/articles/social-healthcare-how-do-you-stack-up.md").read_text(encoding="utf-8")
     (root / "docs/articles/social-healthcare-how-do-you-stack-up.md").unlink()
     (root / "docs/articles/my note é.md").write_text(article, encoding="utf-8")
-    result = build(root)
+    result = build(root, extra_env={"REPO_URL": "https://github.com/o/r"})
     assert result.returncode == 0, result.output
     page = result.page("articles/my note é/index.html")
     encoded = "cards/articles/my%20note%20%C3%A9.png"
@@ -363,6 +373,7 @@ def test_every_generated_address_is_percent_encoded(tmp_path):
     assert f'<meta name="twitter:image" content="http://127.0.0.1:8000/{encoded}">' in page
     assert f'"image":"http://127.0.0.1:8000/{encoded}"' in page
     assert (result.site / "cards/articles/my note é.png").is_file()  # the file keeps its name
+    assert 'href="https://github.com/o/r/edit/main/docs/articles/my%20note%20%C3%A9.md"' in page  # Edit this page
     assert "<link>http://127.0.0.1:8000/articles/my%20note%20%C3%A9/</link>" in result.page("feed.xml")
 
 
@@ -379,3 +390,31 @@ def test_every_generated_address_is_percent_encoded(tmp_path):
 )
 def test_the_output_check_knows_a_raw_space_in_an_address_and_what_swallows_a_page(html):
     assert check_html(f"<html><body>{html}</body></html>") != []
+
+
+@pytest.mark.parametrize("what", ["link", "link-deep", "hidden", "tracked"])
+def test_the_output_folder_is_the_builds_alone(tmp_path, what):
+    """What the engine's clean leaves in site/ (a link, a hidden file) or the repository holds
+    there would be published, or written through: each is refused, named."""
+    root = make_site(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "site/articles").mkdir(parents=True)
+    name = {
+        "link": "site/search",
+        "link-deep": "site/articles/x",
+        "hidden": "site/.evil.html",
+        "tracked": "site/a.html",
+    }[what]
+    if what.startswith("link"):
+        os.symlink(outside, root / name)
+    else:
+        (root / name).write_text("<script>alert(1)</script>")
+    if what == "tracked":
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+        subprocess.run(["git", "add", "-f", name], cwd=root, check=True)
+    result = build(root)
+    assert result.returncode != 0
+    assert f"{name}: " in result.output, result.output
+    assert list(outside.iterdir()) == []  # nothing written through the link
+    assert check_project(root, datetime.date.today()).problems[0].file == name

@@ -792,10 +792,10 @@ CATALOGUE = [
     Mistake(
         "page-takes-the-sites-address",
         [
-            "docs/assets/javascripts/where-are-you.js: takes the address assets/javascripts/where-are-you.js, "
+            "docs/assets/images/favicon.png: takes the address assets/images/favicon.png, "
             "which the site's theme or engine writes; rename the file or move it to another folder"
         ],
-        writes={"docs/assets/javascripts/where-are-you.js": "alert(1)\n"},
+        writes={"docs/assets/images/favicon.png": b"\x89PNG mine"},
         engine=True,
     ),
     Mistake(

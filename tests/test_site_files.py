@@ -312,8 +312,12 @@ def test_a_writers_file_where_the_site_writes_its_own_is_refused(tmp_path):
     """robots.txt, feed.xml and the downloads are the site's: a writer's file of that name
     would be replaced silently (MkDocs only warns, with a stack trace)."""
     root = make_site(tmp_path)
-    (root / "docs/robots.txt").write_text("User-agent: *\nDisallow: /\n")
+    (root / "docs/data/ubm-social-healthcare").mkdir(parents=True)
+    (root / "docs/data/ubm-social-healthcare/ubm-social-healthcare.csv").write_text("a,b\n1,2\n")
     result = build(root)
     assert result.returncode != 0
-    assert "docs/robots.txt: the site writes this file itself (see README.md); remove or rename yours" in result.output
+    assert (
+        "docs/data/ubm-social-healthcare/ubm-social-healthcare.csv: the site writes this file itself (see README.md); "
+        "remove or rename yours"
+    ) in result.output
     assert "Traceback" not in result.output and "warnings.warn" not in result.output

@@ -147,10 +147,33 @@ def check_own_folders(root: Path, folders: list[Path]) -> list[Problem]:
 
 MAX_ENTRIES = 20_000  # files and folders under docs/: far above any site, and a bound on the walk
 SAFE_NAME = re.compile(r"[\w][\w .-]{0,99}")  # no markup, no control, not hidden, at most 100 characters
+# What docs/ may hold: pages, and files a page shows or links to that a browser never runs. An
+# .html, .svg, .js or .css file would be published as it is, scripts and all.
+DOCS_KINDS = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".csv"})
+
+
+def kind_problem(name: str, kinds: frozenset[str]) -> str | None:
+    """Why a file named `name` may not be in a folder that holds `kinds`, or None."""
+    suffix = os.path.splitext(name)[1]
+    if suffix in kinds:
+        return None
+    if suffix.lower() == ".md":
+        stem = name[: -len(suffix)]
+        return f"a page must end in .md, in lower case, or it is published as plain text: save it as {stem}.md"
+    listed = " ".join(sorted(kinds))
+    return (
+        f"a {suffix or 'nameless'} file would be published as it is; this folder holds pages (.md) and files a "
+        f"page shows or links to ({listed}): write it as a page, or remove it"
+    )
 
 
 def check_tree(
-    root: Path, folder: Path, limits: dict[str, int], what: str = "a page", inside: Path | None = None
+    root: Path,
+    folder: Path,
+    limits: dict[str, int],
+    what: str = "a page",
+    inside: Path | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> list[Problem]:
     """Problems with the entries under `folder` (walked without following links), before any
     tool reads them: every entry a regular file or a folder with a safe name, every link to a
@@ -188,6 +211,8 @@ def check_tree(
                     "a link to a folder, which would be followed (and a loop followed forever); put the folder here"
                 )
                 problems.append(Problem(shown, None, None, "", message))
+            elif name in filenames and kinds is not None and (wrong := kind_problem(name, kinds)):
+                problems.append(Problem(shown, None, None, "", wrong))
             elif name in filenames:
                 limit = limits.get(path.suffix.lower(), 1 << 62)
                 problem = check_file(inside, path, shown, limit, what)
