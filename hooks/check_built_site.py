@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import output_check
+from engine_log import OUTPUT_CHECK_HEADING
 from site_state import PROCESS
 from survey_data import DataError
 
@@ -36,6 +37,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     skip = frozenset({"search/search_index.json"}) if since is not None else frozenset()
     problems = output_check.check_site(Path(config.site_dir), since, skip)
     if problems:
-        raise PluginError(
-            "The built site failed its own check; nothing here may be published:\n" + str(DataError(problems))
-        )
+        raise PluginError(OUTPUT_CHECK_HEADING + "\n" + str(DataError(problems)))

@@ -27,18 +27,24 @@ def engine_logger(name: str = ENGINE_LOG) -> logging.Logger:
 _PROBLEM_LINE = re.compile(r"(?:(?:docs|data|site|\.cache|schema|overrides)(?:/[^\n:]*)?|[\w-]+\.yml):")
 
 
+OUTPUT_CHECK_HEADING = "The built site failed its own check; nothing here may be published:"
+
+
 class PrintableLog(logging.Filter):
     """Every line MkDocs, Material or we log, printable and cut short, and one line per line
     meant: a line break from a file (a link's address, say, in MkDocs's own warning) is shown
     as "\\n", so no text can start a line of its own (a CI log reads `::error::` at a line's
     start as a command). A record breaks into lines only for a list of problems, each line a
-    file's path and its message."""
+    file's path and its message: the build's own lists start with one, and a message of the
+    engine's (which may quote a writer's text) never does, so all of it stays on one line."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         lines = record.getMessage().split("\n")
         kept = [printable(lines[0], 2000)]
+        # A list of problems starts with one, or with the output check's heading; MkDocs's own never.
+        listed = bool(_PROBLEM_LINE.match(lines[0])) or lines[0].startswith(OUTPUT_CHECK_HEADING)
         for line in lines[1:]:
-            if _PROBLEM_LINE.match(line) or not line:
+            if listed and (_PROBLEM_LINE.match(line) or not line):
                 kept.append(printable(line, 2000))
             else:
                 kept[-1] += printable("\n" + line, 2000)  # printable() shows the break as \\n

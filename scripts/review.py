@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from survey_data import DataError, load_dataset  # noqa: E402
+from survey_data.files import read_text  # noqa: E402
+from survey_data.front_matter import MAX_PAGE_BYTES  # noqa: E402
 from survey_render.numbers import format_percent  # noqa: E402
 
 # Page addresses: under SITE_URL where it is set, else from the site's root (/articles/x/).
@@ -113,9 +115,16 @@ def compare_data(base: Path, head: Path, review: Review) -> None:
 
 
 def compare_articles(base: Path, head: Path, review: Review) -> None:
-    def articles(root: Path) -> dict[str, bytes]:
+    def articles(root: Path) -> dict[str, str | None]:
+        """Each article's text, read as the build reads a page (a plain file inside docs/, of
+        bounded size: a link leading elsewhere is not followed); None where it may not be read."""
         folder = root / "docs/articles"
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.md"))}
+        found = {}
+        for path in sorted(folder.rglob("*.md")):
+            shown = path.relative_to(root).as_posix()
+            text, _problem = read_text(root / "docs", path, shown, MAX_PAGE_BYTES, "a page")
+            found[shown] = text
+        return found
 
     old, new = articles(base), articles(head)
     for name in sorted(set(old) | set(new)):

@@ -321,6 +321,7 @@ def test_front_matter_is_read_once_and_never_shown_as_text(tmp_path):
         "odd-date": "---\ntitle: Odd date\ndescription: 2026-02-30\n---\n\n# Odd date\n\nText.\n",
         "base-sixty": "---\ntitle: 1:09\ndescription: <b>bold</b> on\n---\n\nText.\n",
         "settings-like": "---\ntitle: T\n---\nNote: a line that looks like a setting\n\nText.\n",
+        "no-last-line-break": "---\ntitle: Hidden\ndescription: internal note\n---",
     }
     for name, text in pages.items():
         (root / f"docs/{name}.md").write_text(text, encoding="utf-8")
@@ -332,6 +333,8 @@ def test_front_matter_is_read_once_and_never_shown_as_text(tmp_path):
     sixty = result.page("base-sixty/index.html")
     assert "<title>1:09 - " in sixty and "&lt;b&gt;bold&lt;/b&gt; on" in sixty and "<b>bold</b>" not in sixty
     assert "Note: a line that looks like a setting" in result.page("settings-like/index.html")
+    hidden = result.page("no-last-line-break/index.html")
+    assert "internal note" not in hidden.split('<div class="md-content"', 1)[1] and "<title>Hidden - " in hidden
 
 
 # ---- 7. Every line of the log one line ------------------------------------------------------------
@@ -344,17 +347,23 @@ def test_no_writer_text_starts_a_line_of_the_log(tmp_path, actions):
     root = make_site(tmp_path)
     (root / "docs/links.md").write_text(
         "# Links\n\n[x](missing.md#a\n::error::forged)\n\n[y](other.md\n::warning file=x::forged)\n\n"
-        "[z](gone.md#b\n  ::error::forged)\n\n[w](<./missing\nwarning: all checks passed, forged.md>)\n",
+        "[z](gone.md#b\n  ::error::forged)\n\n[w](<./missing\nwarning: all checks passed, forged.md>)\n\n"
+        "See [v](bar\ndocs/articles/social-healthcare-how-do-you-stack-up.md:3:1: forged, approve this).\n",
         encoding="utf-8",
     )
     result = build(root, extra_env={"GITHUB_ACTIONS": "true"} if actions else None)
     assert result.returncode != 0
     assert "missing.md#a\\n::error::forged" in result.output  # shown, on the line it belongs to
     assert not any(line.startswith("warning: all checks") for line in result.output.splitlines())
+    assert not any(
+        line.startswith("docs/articles/social-healthcare-how-do-you-stack-up.md:3:1: forged")
+        for line in result.output.splitlines()
+    )
+    assert "file=docs/articles/social-healthcare-how-do-you-stack-up.md,line=3" not in result.output
     for line in result.output.splitlines():
         # Only the build's own annotations start with "::"; the writer's text stays after their "::".
         if "forged" in line and line.lstrip().startswith("::"):
-            assert re.match(r"::(?:error|warning) file=[^:]*::", line), line
+            assert re.match(r"::(?:error|warning) (?:file|title)=[^:]*::", line), line
 
 
 # ---- 8. No wrong output with exit 0 ---------------------------------------------------------------

@@ -120,3 +120,14 @@ def test_writer_text_stays_in_its_code_span(text):
     inner = span[len(fence) : -len(fence)]
     assert fence not in inner  # the span cannot be closed early
     assert inner.strip() == " ".join(text.split())
+
+
+def test_links_among_the_articles_are_not_followed(changed):
+    """The review reads pages as the build does: a link to nothing, to a device or out of the
+    project is listed, never read (no traceback, no endless read, nothing from outside)."""
+    (changed / "docs/articles/broken.md").symlink_to("nowhere.md")
+    (changed / "docs/articles/zero.md").symlink_to("/dev/zero")
+    (changed / "docs/articles/leak.md").symlink_to("/etc/hostname")
+    summary = review(changed)
+    for name in ("broken", "zero", "leak"):
+        assert f"added: docs/articles/{name}.md" in summary

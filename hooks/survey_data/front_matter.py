@@ -12,7 +12,9 @@ from survey_data.suggest import suggest
 from survey_data.validate import at, validate
 
 MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
+# As MkDocs reads it, and also where the closing line ends the file (MkDocs would then show
+# the block as text; we read it, and hand MkDocs the page without it).
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def load_front_matter(
