@@ -18,7 +18,7 @@ _SCRIPT = re.compile(r"<script\b", re.I)
 _SCRIPT_END = re.compile(r"</script\s*>", re.I)
 _NOT_RUN = re.compile(r"""\b(?:src\s*=|type\s*=\s*["']?application/(?:ld\+)?json)""", re.I)
 _CHARSET = '<meta charset="utf-8">'
-_BASE = re.compile(r'new URL\("[./]*",location\)')
+_BASE = re.compile(r'new URL\("[^"\\<>]*",location\)')  # the site root: relative, or the site_url's path
 # Material 9.8's inline scripts (base.html), with the site root's address as BASE.
 THEME_SCRIPTS = frozenset(
     {
