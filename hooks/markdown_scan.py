@@ -88,6 +88,13 @@ def code_spans(text: str) -> list[Span]:
     return spans
 
 
+def code(markdown: str) -> list[Span]:
+    """What Markdown shows as typed: fenced code blocks, and inline code spans outside them, in
+    order and never overlapping. A placeholder in either is an example, left as written."""
+    fenced_at = inside(fenced := fenced_code(markdown))
+    return sorted([*fenced, *(span for span in code_spans(markdown) if fenced_at(span[0]) is None)])
+
+
 def headings(markdown: str, code_at: Callable[[int], Span | None] | None = None) -> list[tuple[int, int]]:
     """(start, level) of every heading outside fenced code, in order: ATX (`## x`) and setext
     (a line underlined with = or -). `code_at`: the page's fenced code, if already found."""
@@ -108,9 +115,9 @@ def top_headings(markdown: str) -> tuple[str, ...]:
 
 
 def placeholders(markdown: str) -> list[list[str]]:
-    """The words of each placeholder outside fenced code, in order: a scan only (expanding
-    the page reports any mistake in them)."""
-    code_at = inside(fenced_code(markdown))
+    """The words of each placeholder outside code, in order: a scan only (expanding the page
+    reports any mistake in them)."""
+    code_at = inside(code(markdown))
     return [m.group("body").split() for m in PLACEHOLDER.finditer(markdown) if code_at(m.start()) is None]
 
 

@@ -57,7 +57,8 @@ def take_in(
     navigation, sitemap, search)."""
     intake = Intake()
     authors = dataset.authors if dataset else None
-    authors_key = digest(sorted(authors) if authors is not None else None)
+    # Names too: an unknown author is answered with the nearest id or name.
+    authors_key = digest(sorted((i, a.name) for i, a in authors.items()) if authors is not None else None)
     docs = Path(config.docs_dir)
     intake.pages = files.documentation_pages()  # before drafts are set apart: all of them
     for file in intake.pages:

@@ -5,15 +5,16 @@ A pure function of the text, so a preview keeps it between rebuilds. Knows nothi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_scan import link_targets, placeholders, top_headings
+from markdown_scan import headings, line_starts, link_targets, placeholders, top_headings
 from site_paths import ARTICLES_DIR
 from survey_data import Problem, load_front_matter
 from survey_data.files import read_text
-from survey_data.front_matter import FRONT_MATTER, MAX_PAGE_BYTES, page_characters
+from survey_data.front_matter import FRONT_MATTER, MAX_PAGE_BYTES, body_start, page_characters
 from survey_data.models import PageMeta
 from typed_figures import typed_figures
 from writer_html import html_problems
@@ -37,6 +38,8 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
     (None: data/authors.yml failed to load)."""
     meta, found = load_front_matter(shown, text, authors, is_article)
     problems = found + page_characters(shown, text) + typed_figures(shown, text) + html_problems(shown, text)
+    if is_article and FRONT_MATTER.match(text):  # without front matter, that is the problem to tell
+        problems += _second_titles(shown, text)
     if not found and meta is None and _reads_as_settings(text):
         message = (
             "the page starts with 'Key: value' lines, which MkDocs reads as settings; "
@@ -44,6 +47,23 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
         )
         problems.append(Problem(shown, 1, 1, "", message))
     return PageRead(meta, problems, placeholders(text), link_targets(text), top_headings(text))
+
+
+def _second_titles(shown: str, text: str) -> list[Problem]:
+    """An article's title is its front matter's, shown above the text: a level-1 heading in
+    the text would be a second title (and a second <h1>)."""
+    start = body_start(text)
+    starts = line_starts(text)
+    problems = []
+    for at, level in headings(text[start:]):
+        if level == 1:
+            line = bisect.bisect(starts, start + at)
+            message = (
+                "a level-1 heading, but an article's title is already shown from its front matter; "
+                "remove this heading, or make it a section with '## '"
+            )
+            problems.append(Problem(shown, line, 1, "", message))
+    return problems
 
 
 def read_pages(root: Path, docs: str, authors) -> tuple[dict[str, tuple[str, PageRead]], list[Problem]]:

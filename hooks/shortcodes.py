@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from markdown_scan import OPENING, PLACEHOLDER, comments, fenced_code, headings, inside, line_starts
+from markdown_scan import OPENING, PLACEHOLDER, code, comments, fenced_code, headings, inside, line_starts
 from placeholder_context import Context, Unresolved
 from placeholder_kinds import KINDS
 from survey_data import Problem
@@ -36,13 +36,13 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     """Replace every placeholder in `markdown`. `page` is the path shown in messages and
     `line_offset` the number of lines (front matter) above `markdown` in the file."""
     problems: list[Problem] = []
-    code_at = inside(fenced_code(markdown))  # in order, never overlapping
+    code_at = inside(code(markdown))  # in order, never overlapping
     starts_of_lines = line_starts(markdown)
 
-    def in_code(pos: int) -> bool:  # placeholders shown as examples in code blocks stay as written
+    def in_code(pos: int) -> bool:  # placeholders shown as examples in code stay as written
         return code_at(pos) is not None
 
-    found_headings = headings(markdown, code_at)
+    found_headings = headings(markdown, inside(fenced_code(markdown)))
     heading_starts = [start for start, _ in found_headings]
     writer_comments = comments(markdown, in_code)
     comment_at = inside(writer_comments)

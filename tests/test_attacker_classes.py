@@ -74,7 +74,7 @@ def test_any_tag_on_any_node_is_a_message_never_a_traceback(tag):
     from survey_data.validate import validate_file
 
     for shape in SHAPES:
-        page = read_page("docs/articles/a.md", f"---\ntitle: {tag} {shape}\n---\n\n# x\n", {"a": None}, True)
+        page = read_page("docs/articles/a.md", f"---\ntitle: {tag} {shape}\n---\n\n## x\n", {"a": None}, True)
         for problem in page.problems:
             assert problem.file == "docs/articles/a.md" and problem.line == 2, problem
         survey = f"title: {tag} {shape}\nsource:\n  publisher: P\nquestions: []\n"

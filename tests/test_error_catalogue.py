@@ -45,6 +45,7 @@ class Mistake:
     # Only the engine finds it (its own warnings, the time budget, the output check, two pages
     # at one address, a piece Markdown swallowed): a real build checks it.
     engine: bool = False
+    real: bool = False  # also through a real build: a kind of mistake writers met (issue 23)
 
 
 def link(name: str, target: str) -> Callable[[Path], None]:
@@ -667,7 +668,7 @@ CATALOGUE = [
         "placeholder-in-a-takeaway",
         [
             f"{TAKEAWAYS}:{line(TAKEAWAYS, 'title: ')}:12: takeaways[0].title: holds a placeholder, which works only in "
-            "a page's text, not in data or front matter; write the words or the figure itself"
+            "a page's text, not in data or front matter; write it in words (a figure typed here is refused too: figures come from placeholders only)"
         ],
         edits=[
             (
@@ -681,7 +682,7 @@ CATALOGUE = [
         "placeholder-in-front-matter",
         [
             f"{A}:{line(A, 'summary: >-')}:10: summary: holds a placeholder, which works only in a page's text, not in "
-            "data or front matter; write the words or the figure itself"
+            "data or front matter; write it in words (a figure typed here is refused too: figures come from placeholders only)"
         ],
         edits=[
             (
@@ -917,6 +918,49 @@ CATALOGUE = [
         ],
         edits=[(S, "percent: 47", 'percent: "47%"'), (AUTHORS, "name: Rob Lovitt", "nam: Rob Lovitt")],
     ),
+    # ---- what writers met: the last mile ----
+    Mistake(
+        "article-outside-articles",
+        [
+            "docs/short-note.md:1:1: this page has an article's 'summary' and 'author', but articles live in "
+            "docs/articles/: move the file to docs/articles/short-note.md"
+        ],
+        writes={"docs/short-note.md": "---\ntitle: A note\nsummary: Short.\nauthor: rob-lovitt\n---\n\nText.\n"},
+        real=True,
+    ),
+    Mistake(
+        "title-repeated-as-heading",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt') + 3}:1: a level-1 heading, but an article's title is already shown "
+            "from its front matter; remove this heading, or make it a section with '## '"
+        ],
+        edits=[(A, "author: rob-lovitt\n---\n", "author: rob-lovitt\n---\n\n# Social Healthcare\n")],
+        real=True,
+    ),
+    Mistake(
+        "shares-as-fractions",
+        [
+            f"{S}:{P53}:9: questions[0].answers[0].percent: every share of this question is 1 or less, as if "
+            "written as a fraction (0.53); a percent is out of 100: write 53 for 53%"
+        ],
+        edits=[(S, "percent: 53", "percent: 0.53"), (S, "percent: 47", "percent: 0.47")],
+        real=True,
+    ),
+    Mistake(
+        "percent-left-empty",
+        [f"{S}:{P53}:17: questions[0].answers[0].percent: nothing after 'percent:'; write a plain number such as 53"],
+        edits=[(S, "percent: 53", "percent:")],
+        real=True,
+    ),
+    Mistake(
+        "author-by-name",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt')}:9: author: unknown author 'Rob Lovitt': write the author's id, "
+            "'rob-lovitt', not their name (see data/authors.yml)"
+        ],
+        edits=[(A, "author: rob-lovitt", "author: Rob Lovitt")],
+        real=True,
+    ),
     Mistake(
         "several-mistakes-at-once",
         [
@@ -985,7 +1029,7 @@ def test_mistake_is_found_by_the_builds_checks(tmp_path, mistake):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "mistake", [m for m in CATALOGUE if m.engine or m.name in ROUTES.values()], ids=lambda m: m.name
+    "mistake", [m for m in CATALOGUE if m.engine or m.real or m.name in ROUTES.values()], ids=lambda m: m.name
 )
 def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
     root = site_with(tmp_path, mistake)

@@ -151,3 +151,21 @@ def test_a_third_party_warning_cannot_flood_the_log(tmp_path):
     assert "Traceback" not in result.output
     assert max(len(line) for line in result.output.splitlines()) < 2100
     assert any("links.md" in line and "..." in line for line in result.output.splitlines())
+
+
+def test_a_quoted_date_and_a_placeholder_in_inline_code_are_built_as_meant(tmp_path):
+    """`date: "2026-11-20"` is that day; a placeholder in `inline code` is an example, shown as
+    typed, as it is in fenced code."""
+    example = "`<!-- data:figure ubm-social-healthcare presence some-presence -->`"
+    root = site_with(
+        tmp_path,
+        [
+            (A, "author: rob-lovitt\n", 'author: rob-lovitt\ndate: "2014-03-20"\n'),
+            (A, "There’s no denying", f"To show a figure, write {example}.\n\nThere’s no denying"),
+        ],
+    )
+    result = build(root, **LIMITS)
+    assert result.returncode == 0, result.output
+    page = result.page(ARTICLE)
+    assert '<time datetime="2014-03-20">' in page
+    assert "<code>&lt;!-- data:figure ubm-social-healthcare presence some-presence --&gt;</code>" in page

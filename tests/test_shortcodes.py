@@ -79,6 +79,22 @@ def test_placeholders_inside_fenced_code_are_left_as_written(dataset):
 
 
 @pytest.mark.parametrize(
+    "markdown",
+    [
+        "Write `<!-- data:figure lunar-clinics channels radio -->` in a sentence.\n",
+        "``<!-- data:table lunar-clinics channels -->``\n",
+    ],
+)
+def test_placeholders_inside_inline_code_are_left_as_written(dataset, markdown):
+    assert expand(markdown, dataset)[:2] == (markdown, [])
+
+
+def test_a_placeholder_beside_inline_code_is_still_expanded(dataset):
+    text, problems, _ = expand("`code` and <!-- data:figure lunar-clinics channels radio --> `more`\n", dataset)
+    assert problems == [] and "data:" not in text and "`code`" in text
+
+
+@pytest.mark.parametrize(
     ("markdown", "expected"),
     [
         (

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Mapping
 
-from survey_data.errors import Problem
+from survey_data.errors import Problem, quote
 from survey_data.models import ArticleMeta, PageMeta, unpublishable
-from survey_data.suggest import suggest
+from survey_data.suggest import nearest, suggest
 from survey_data.validate import at, validate
 
 MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB
@@ -30,10 +31,43 @@ def load_front_matter(
         message = "an article starts with front matter: a '---' line, then title, summary and author, then '---'"
         return None, [Problem(shown, 1, 1, "", message)]
     meta, problems, doc = validate(shown, match.group(1), ArticleMeta if article else PageMeta, line_offset=1)
+    if not article and _articles_fields(problems):
+        return None, [_not_in_articles(shown, _articles_fields(problems))]
     if article and meta is not None and authors is not None and meta.author not in authors:
-        message = f"unknown author '{meta.author}'" + suggest(meta.author, authors) + " (see data/authors.yml)"
+        hint = _author_hint(meta.author, authors)
+        message = f"unknown author {quote(meta.author)}{hint} (see data/authors.yml)"
         return None, [at(shown, doc, ("author",), message, 1, at_key=False)]
     return meta, problems
+
+
+# What only an article's front matter holds: a page with them was meant to be an article.
+_ARTICLE_ONLY = [name for name in ArticleMeta.model_fields if name not in PageMeta.model_fields]
+
+
+def _articles_fields(problems: list[Problem]) -> list[str]:
+    return [p.where for p in problems if p.where in _ARTICLE_ONLY and p.message.startswith("unknown key")]
+
+
+def _not_in_articles(shown: str, fields: list[str]) -> Problem:
+    """An article saved outside docs/articles/: the fix is to move it, not to delete its fields."""
+    folder, _, name = shown.partition("/")
+    named = " and ".join(f"'{f}'" for f in fields)
+    message = (
+        f"this page has an article's {named}, but articles live in {folder}/articles/: "
+        f"move the file to {folder}/articles/{name.rsplit('/', 1)[-1]}"
+    )
+    return Problem(shown, 1, 1, "", message)
+
+
+def _author_hint(written: str, authors: typing.Collection[str]) -> str:
+    """The id to write: the author whose id or name is closest to what was written."""
+    names = {a.name.casefold(): i for i, a in authors.items()} if isinstance(authors, Mapping) else {}
+    if written.casefold() in names:
+        return f": write the author's id, '{names[written.casefold()]}', not their name"
+    by_id = nearest(written, authors)
+    if by_id is None and (by_name := nearest(written.casefold(), names)) is not None:
+        return f"; did you mean '{names[by_name]}' ({authors[names[by_name]].name})?"
+    return suggest(written, authors)
 
 
 def page_characters(shown: str, source: str) -> list[Problem]:

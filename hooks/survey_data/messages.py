@@ -40,6 +40,9 @@ def problem_from_error(
 
 def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
     ctx = error.get("ctx", {})
+    if value is None and kind in _EMPTY:  # `percent:` with nothing after it
+        optional = "" if _required(model, path) else ", or remove the line"
+        return f"nothing after '{name}:'; write {_EMPTY[kind]}{optional}"
     if kind == "extra_forbidden":
         fields = _fields_at(model, path[:-1])
         return f"unknown key {quote(name)}" + suggest(name, fields) + " (remove it or fix its spelling)"
@@ -85,6 +88,32 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
             return f"{quote(value)} is not a day of the calendar; write a real date as YYYY-MM-DD"
         return f"must be a date written YYYY-MM-DD; got {quote(value)}"
     return error["msg"][0].lower() + error["msg"][1:]
+
+
+# What goes after a key left empty, by what the field wanted.
+_EMPTY = {
+    "float_type": "a plain number such as 53",
+    "int_type": "a whole number such as 312",
+    "bool_type": "true or false",
+    "string_type": "the text",
+    "date_type": "a date, YYYY-MM-DD",
+    "literal_error": "one of the values this field takes",
+    "list_type": "its entries, one per line below it, each starting with '- '",
+    "model_type": "its 'key: value' lines, indented below it",
+    "dict_type": "its 'key: value' lines, indented below it",
+}
+
+
+def _required(model: type[BaseModel], path: Path) -> bool:
+    """Whether the field at `path` must be given (a field whose model is not found counts as required)."""
+    fields = _fields_at(model, path[:-1])
+    owner: Any = model
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        owner = _model_in(getattr(owner, "model_fields", {})[part].annotation) if owner else None
+    info = getattr(owner, "model_fields", {}).get(str(path[-1])) if owner and path and path[-1] in fields else None
+    return info is None or info.is_required()
 
 
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:

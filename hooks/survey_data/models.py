@@ -7,7 +7,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 # Strict: a percent typed as "53%" or a label typed as a bare number is an error, not a guess.
@@ -61,7 +61,7 @@ def _publishable(text: str, breaks: bool = False) -> str:
         raise PydanticCustomError(
             "text_placeholder",
             "holds a placeholder, which works only in a page's text, not in data or front matter; "
-            "write the words or the figure itself",
+            "write it in words (a figure typed here is refused too: figures come from placeholders only)",
         )
     return text
 
@@ -309,13 +309,27 @@ class PageMeta(BaseModel):
     )
 
 
+def _quoted_date(value: object) -> object:
+    """A date written in quotes ("2026-11-20") is the date the writer meant. Anything else is
+    left for the check to refuse, with the calendar's word for it."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
 class ArticleMeta(PageMeta):
     """Front matter of a page under docs/articles/."""
 
     title: Text
     summary: Text = Field(description="One or two sentences for the home page.")
-    author: Id = Field(description="An author id from data/authors.yml.")
-    date: datetime.date | None = Field(
+    # Any text: a name, or a near miss, is answered with the id to write (front_matter).
+    author: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)] = Field(
+        description="An author id from data/authors.yml."
+    )
+    date: Annotated[datetime.date | None, BeforeValidator(_quoted_date)] = Field(
         None,
         description=(
             "Publication date, YYYY-MM-DD, where known. A date after today schedules the article: `make serve` "

@@ -29,6 +29,7 @@ def consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
                         "check the figures, or set 'kind: multiple' if several answers were allowed",
                     )
                 )
+            out += _fractions(question, at)
             out += _scale_problems(question, at)
         out += _typed_figures(parsed.questions, "questions", names=("headline",))
     for attribute in ("authors", "takeaways"):
@@ -53,6 +54,22 @@ def _typed_figures(
                 )
                 out.append(((attribute, index, name), message))
     return out
+
+
+def _fractions(question: Question, at: Path) -> list[tuple[Path, str]]:
+    """Shares typed as fractions of one (0.22 for 22%): every answer at 1 or less, some in
+    between. No survey reports every answer under 1%; the page would say "0.22%"."""
+    shares = [a.percent for a in question.answers]
+    if not all(share <= 1 for share in shares) or not any(0 < share < 1 for share in shares):
+        return []
+    index = next(i for i, share in enumerate(shares) if 0 < share < 1)
+    share = shares[index]
+    meant = f"{round(share * 100, 4):g}"
+    message = (
+        f"every share of this question is 1 or less, as if written as a fraction ({share:g}); "
+        f"a percent is out of 100: write {meant} for {meant}%"
+    )
+    return [((*at, "answers", index, "percent"), message)]
 
 
 def _disclosure_problems(survey: Survey) -> list[tuple[Path, str]]:
