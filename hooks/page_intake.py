@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import InclusionLevel
 
 from article_index import lead
-from drafts import held_back
+from drafts import HeldPage, held_back
 from page_expansion import expand_page
 from page_reading import PageRead, body_of, read_page
 from placeholder_kinds import benchmarks, cited_surveys
@@ -42,6 +42,7 @@ class Intake:
     texts: dict[str, str] = field(default_factory=dict)  # page -> fingerprint of its text
     in_nav: list[tuple] = field(default_factory=list)  # pages in the navigation, and what titles them
     held: dict[str, str] = field(default_factory=dict)  # page -> why it is held back
+    held_pages: list[HeldPage] = field(default_factory=list)  # the same, as the writer knows them
     reserved: set[tuple[str, str | None]] = field(default_factory=set)  # benchmarks on held-back pages
     published: set[str] = field(default_factory=set)  # surveys a published page shows
     page_surveys: dict[str, list[str]] = field(default_factory=dict)
@@ -81,6 +82,7 @@ def take_in(
         if reason is not None:
             file.inclusion = InclusionLevel.DRAFT
             intake.held[file.src_uri] = reason
+            intake.held_pages.append(HeldPage(shown, text, meta, tuple(cited_surveys(page.placed))))
             if not serving:
                 intake.reserved.update(benchmarks(page.placed))  # its survey is not "unused"
                 if dataset is not None and not meta.draft:

@@ -13,6 +13,7 @@ import preview_fingerprints as preview
 from archive_pages import archive_markdown, archive_meta, make_archive_pages
 from article_index import Listed, newest_first
 from background_writes import BackgroundWrites
+from drafts import held_back_lines
 from generated_files import add_generated_files
 from markdown_scan import placeholders
 from page_intake import take_in
@@ -48,6 +49,9 @@ def start_build(
     problems += intake.problems
     if problems or dataset is None:
         raise PluginError(str(DataError(problems)))
+    if not serving:  # the preview shows them, each with its banner
+        for line in held_back_lines(intake.held_pages, intake.published, today):
+            log.info(line)
     newest = newest_first(Listed(f.src_uri, f.url, meta) for f, meta in intake.articles.values())
     navigation, lists = "", None
     if rebuilds.active:

@@ -44,6 +44,13 @@ def test_drafts_and_scheduled_articles_are_in_no_output_file(tmp_path):
         for secret in (b"Secret Draft", b"secret-draft", b"Scheduled Article", b"articles/scheduled", b"draft summary"):
             assert secret not in data, (path, secret)
     assert not (result.site / "articles/secret-draft").exists()
+    # The build says what it left out, and until when; a date years off is pointed out.
+    assert (
+        "docs/articles/secret-draft.md: not published by this build: a draft ('draft: true'): remove that line "
+        "to publish it" in result.output
+    )
+    assert "docs/articles/scheduled.md:5:1: not published by this build: scheduled for 1 January 2999," in result.output
+    assert "from today: is the year right? If not, fix the date;" in result.output
     # The published article is untouched.
     assert "Social Healthcare: How Do You Stack Up?" in result.page("index.html")
 
@@ -76,6 +83,7 @@ def test_a_survey_only_a_draft_shows_is_not_published(tmp_path):
     (root / "docs/articles/secret-draft.md").write_text(draft, encoding="utf-8")
     result = build(root)
     assert result.returncode == 0, result.output
+    assert "and survey 'secret-poll' with it (no published page shows it)" in result.output
     assert not (result.site / "data/secret-poll").exists()
     for path in result.site.rglob("*"):
         if path.is_file():
@@ -94,3 +102,26 @@ def test_a_scheduled_article_is_checked_before_its_day(tmp_path):
         "docs/articles/scheduled.md:10:1: <!-- data:tabel ubm-social-healthcare presence -->: unknown placeholder"
         in (result.output)
     )
+
+
+def test_what_is_held_back_is_said_with_its_day_and_its_surveys():
+    from datetime import date
+
+    from drafts import HeldPage, held_back_lines
+    from survey_data.models import ArticleMeta
+
+    meta = ArticleMeta(title="T", summary="S", author="a", date=date(2027, 11, 20))
+    text = "---\ntitle: T\nsummary: S\nauthor: a\ndate: 2027-11-20\n---\n"
+    soon = ArticleMeta(title="T", summary="S", author="a", date=date(2026, 12, 2))
+    lines = held_back_lines(
+        [HeldPage("docs/articles/x.md", text, meta, ("poll", "shared")), HeldPage("docs/articles/y.md", "", soon, ())],
+        {"shared"},
+        date(2026, 12, 1),
+    )
+    assert lines == [
+        "docs/articles/x.md:5:1: not published by this build: scheduled for 20 November 2027, 354 days from "
+        "today: is the year right? If not, fix the date; the first build on or after that day publishes it, "
+        "and survey 'poll' with it (no published page shows it)",
+        "docs/articles/y.md: not published by this build: scheduled for 2 December 2026, 1 day from today; "
+        "the first build on or after that day publishes it",
+    ]
