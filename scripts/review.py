@@ -22,11 +22,15 @@ import sys
 import tarfile
 import tempfile
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from drafts import HeldPage, held_back, held_back_lines  # noqa: E402
+from page_reading import read_pages  # noqa: E402
+from placeholder_kinds import cited_surveys  # noqa: E402
 from survey_data import DataError, load_dataset  # noqa: E402
 from survey_data.files import read_text  # noqa: E402
 from survey_data.front_matter import MAX_PAGE_BYTES  # noqa: E402
@@ -46,6 +50,7 @@ class Review:
     articles: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # images, downloads, feed: whatever else changes
+    held: list[str] = field(default_factory=list)  # drafts and scheduled articles, and their surveys
     notes: list[str] = field(default_factory=list)
 
 
@@ -136,6 +141,23 @@ def compare_articles(base: Path, head: Path, review: Review) -> None:
             review.articles.append(f"changed: {name}")
 
 
+def list_held_back(head: Path, review: Review) -> None:
+    """What the change leaves out of the published site, and until when (as `make build` says)."""
+    try:
+        dataset = load_dataset(head)
+    except DataError:
+        return  # the build says why
+    today = datetime.now(UTC).date()
+    held, published = [], set()
+    for src, (text, page) in read_pages(head, "docs", dataset.authors)[0].items():
+        surveys = tuple(cited_surveys(page.placed))
+        if held_back(page.meta, today) is None:
+            published.update(surveys)
+        else:
+            held.append(HeldPage(f"docs/{src}", text, page.meta, surveys))
+    review.held = held_back_lines(held, published, today)
+
+
 def build(root: Path, out: Path) -> bool:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
     env["SITE_URL"] = SITE_URL if SITE_URL.startswith("http") else "http://127.0.0.1:8000/"
@@ -183,6 +205,7 @@ SECTIONS = [
     ("articles", "Articles"),
     ("pages", "Pages whose output changes"),
     ("files", "Other files whose bytes change"),
+    ("held", "Not published yet (drafts and scheduled articles)"),
 ]
 
 
@@ -246,6 +269,7 @@ def main() -> int:
             return 2
         compare_data(base, args.repo, review)
         compare_articles(base, args.repo, review)
+        list_held_back(args.repo, review)
         compare_pages(base, args.repo, work, review)
     sys.stdout.write(markdown(review, args.preview_url) if args.markdown else text(review))
     return 0

@@ -131,3 +131,14 @@ def test_links_among_the_articles_are_not_followed(changed):
     summary = review(changed)
     for name in ("broken", "zero", "leak"):
         assert f"added: docs/articles/{name}.md" in summary
+
+
+def test_review_says_what_is_held_back_and_until_when(changed):
+    scheduled = NEW_ARTICLE.replace("author: rob-lovitt\n", "author: rob-lovitt\ndate: 2999-01-01\n")
+    (changed / "docs/articles/second.md").write_text(scheduled, encoding="utf-8")
+    summary = review(changed)
+    assert (
+        "Not published yet (drafts and scheduled articles):\n"
+        "  docs/articles/second.md:5:1: not published by this build: scheduled for 1 January 2999, "
+    ) in summary
+    assert "is the year right?" in summary
