@@ -52,8 +52,9 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 # --dirty: a rebuild writes only what an edit touches (hooks/preview_rebuilds.py).
-serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:8000, reloading on every change
-	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict --dirty -a 127.0.0.1:8000
+PORT ?= 8000
+serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:8000 (PORT=8001: another port), reloading on every change
+	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict --dirty -a 127.0.0.1:$(PORT)
 
 build: $(STAMP) $(ENGINE_STAMP) ## Strict build of the site into site/ (ENGINE=properdocs or zensical: with those)
 ifeq ($(ENGINE),zensical)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 from engine_log import add_handler_once
 from github_annotations import Annotations
-from preview_problem_page import remove_held_folders, show_problems_on_failure
+from preview_problem_page import remove_held_folders, show_problems_on_failure, survive_a_failed_first_build
 from site_state import PROCESS
 
 if TYPE_CHECKING:
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        survive_a_failed_first_build(PROCESS)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         add_handler_once(Annotations(lambda: PROCESS.docs_prefix))
 

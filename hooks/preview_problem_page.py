@@ -1,15 +1,18 @@
-"""Under `mkdocs serve`, a failed rebuild no longer leaves the browser waiting: every page
-answers with a page listing the problems, which reloads by itself once they are fixed.
+"""Under `mkdocs serve`, a failed build no longer leaves the browser waiting, nor ends the
+preview: every page answers with a page listing the problems, which reloads by itself once
+they are fixed. The first build too: `serve` would exit when it fails, so a writer who opened
+the preview on a broken file would have to start it again.
 
 The served folder is set aside on failure and given back to the next rebuild, so that under
 `serve --dirty` it mends only what the edits touched. Relies on LiveReloadServer's builder,
-error_handler and live-reload script (MkDocs 1.6), which tests/browser/test_live_reload.py
-exercises."""
+error_handler and live-reload script, and on the serve command's module-level `build`
+(MkDocs 1.6, ProperDocs 1.6), which tests/browser/test_live_reload.py exercises."""
 
 from __future__ import annotations
 
 import logging
 import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,36 +41,66 @@ class _Collect(logging.Handler):
             self.lines += [printable(line, 2000) for line in record.getMessage().split("\n") if line.strip()]
 
 
+SHOWN_UNTIL_FIXED = "The preview shows these problems on every page until they are fixed; it reloads by itself."
+SERVE_COMMANDS = ("mkdocs.commands.serve", "properdocs.commands.serve")
+
+
+def survive_a_failed_first_build(process: Process) -> None:
+    """`serve` runs its first build before it serves, and exits if it fails. Its command's
+    `build` is replaced, for that one call, by one that keeps the failure (shown by the
+    server once it starts, as any later one) instead of raising it."""
+    for name in SERVE_COMMANDS:
+        module = sys.modules.get(name)
+        if module is None or getattr(module.build, "first_build", False):
+            continue
+        engine_build = module.build
+
+        def first_build(config: MkDocsConfig, *args, _module=module, _build=engine_build, **kwargs) -> None:
+            _module.build = _build  # the rebuilds raise as before: the server's builder catches them
+            process.first_failure = _build_or_set_aside(lambda: _build(config, *args, **kwargs), config)
+
+        first_build.first_build = True
+        module.build = first_build
+
+
+def _build_or_set_aside(build, config: MkDocsConfig) -> list[str]:
+    """Run `build`; if it fails, its warning and error lines, with the served folder set aside
+    (every request then finds nothing, and gets the problem page). [] when it succeeds."""
+    site = Path(config.site_dir)
+    held = held_folder(site)
+    if held.is_dir():  # the last build failed: its folder comes back, for this one to mend
+        shutil.rmtree(site, ignore_errors=True)
+        held.rename(site)
+    _forget_logged_lines()
+    log = engine_logger()
+    collect = _Collect()
+    log.addHandler(collect)
+    try:
+        build()
+        return []
+    except Exception as error:  # any failure: the lines are in the log, and the server must not stall
+        if not collect.lines:  # raised, not logged: a mistake in mkdocs.yml or in a template
+            log.error(_described(error))
+        lines = collect.lines or ["The build failed; see the terminal."]
+        if site.is_dir() and not site.is_symlink():
+            site.rename(held)
+        site.mkdir(exist_ok=True)
+        log.error(SHOWN_UNTIL_FIXED)
+        return lines
+    finally:
+        log.removeHandler(collect)
+
+
 def show_problems_on_failure(server, config: MkDocsConfig, process: Process):
     """Wrap the server's rebuild: on failure, set the served folder aside and answer every
     request with the problem page (MkDocs would otherwise hold each request until a build
-    succeeds)."""
+    succeeds). A failed first build is shown from the start."""
     rebuild, site = server.builder, Path(config.site_dir)
-    failed: list[str] = []
+    failed: list[str] = list(process.first_failure)
     process.held_folders.append(held_folder(site))
-    log = engine_logger()
 
     def build_or_show_problems() -> None:
-        held = held_folder(site)
-        if held.is_dir():  # the last build failed: its folder comes back, for this one to mend
-            shutil.rmtree(site, ignore_errors=True)
-            held.rename(site)
-        _forget_logged_lines()
-        collect = _Collect()
-        log.addHandler(collect)
-        try:
-            rebuild()
-            failed.clear()
-        except Exception as error:  # any failure: the lines are in the log, and the server must not stall
-            if not collect.lines:  # raised, not logged: a mistake in mkdocs.yml or in a template
-                log.error(_described(error))
-            failed[:] = collect.lines or ["The build failed; see the terminal."]
-            if site.is_dir() and not site.is_symlink():
-                site.rename(held)  # every request now finds nothing, and gets the problem page
-            site.mkdir(exist_ok=True)
-            log.error("The preview shows these problems on every page until they are fixed; it reloads by itself.")
-        finally:
-            log.removeHandler(collect)
+        failed[:] = _build_or_set_aside(rebuild, config)
 
     not_found = server.error_handler
 

@@ -65,6 +65,7 @@ class Process:
     started: float = 0.0  # when the build under way started: the output check reads what it wrote
     docs_prefix: str = "docs/"  # where the engine's "Doc file" paths start, for annotations
     held_folders: list[Path] = field(default_factory=list)  # failed previews' folders, set aside
+    first_failure: list[str] = field(default_factory=list)  # the preview's first build failed: its lines
 
     def current(self) -> Build:
         """The build under way; MkDocs calls every page event after on_files made it."""

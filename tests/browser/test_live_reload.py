@@ -3,11 +3,16 @@ a data edit that shows up without a restart, and a broken edit reported then rec
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import make_site
+from conftest import ROOT, make_site
 from serve_site import mkdocs_serve
 
 SURVEY = "data/surveys/ubm-social-healthcare.yml"
@@ -93,3 +98,42 @@ def test_the_preview_shows_a_draft_with_its_banner(browser, served):
     assert banner.inner_text().startswith("Draft. This preview shows the page; make build leaves it out")
     assert page.locator("h1").inner_text() == "Secret Draft Title"
     page.close()
+
+
+def test_a_preview_opened_on_a_broken_file_serves_its_problems_then_the_site(browser, tmp_path):
+    """`serve` exits when its first build fails; the writer's preview shows the problem page
+    instead, and the site once the file is fixed, without a restart."""
+    root = make_site(tmp_path)
+    edit(root, "percent: 53", "percent: 153")
+    with mkdocs_serve(root, start_timeout=20) as (origin, log):
+        page = browser.new_page()
+        page.goto(origin + "/articles/social-healthcare-how-do-you-stack-up/")
+        assert page.locator("h1").first.inner_text() == "The build failed"
+        assert "a percent must be between 0 and 100; got 153" in page.locator("main").inner_text()
+        edit(root, "percent: 153", "percent: 52")
+        wait_for(lambda: page.locator(ROW).count() == 1, what="the fixed page")
+        assert page.locator(ROW).inner_text() == "52%"
+        assert "Traceback" not in log.read_text()
+        page.close()
+
+
+def test_make_serve_takes_another_port(tmp_path):
+    """`make serve PORT=...`, as the guide says, when 8000 is taken."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            ["make", "--no-print-directory", "serve", f"PORT={port}"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        wait_for(lambda: f"Serving on http://127.0.0.1:{port}/" in log.read_text(), timeout=120, what="the server")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as answer:
+            assert answer.status == 200 and b"<h1" in answer.read()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
