@@ -78,18 +78,38 @@ CATALOGUE = [
     Mistake(
         "yaml-unclosed-quote",
         [
-            f"{S}:{line(S, 'reported_in:')}:17: YAML syntax error: this line does not fit the lines above: check them "
-            "for a quote left open, or this line's indentation"
+            f'{S}:{line(S, "title: UBM Tech survey")}:8: YAML syntax error: a quote (") opened here is not closed on '
+            f"this line: the text runs on to line {line(S, 'reported_in:')}; add the closing quote"
         ],
         edits=[(S, "title: UBM Tech survey", 'title: "UBM Tech survey')],
     ),
     Mistake(
         "yaml-bad-indentation",
         [
-            f"{S}:{line(S, 'reported_in:')}:3: YAML syntax error: this line does not fit the lines above: check them "
-            "for a quote left open, or this line's indentation"
+            f"{S}:{line(S, 'reported_in:')}:3: YAML syntax error: this line is indented 2 spaces, which lines up "
+            f"with nothing above it: 'title' on line {line(S, 'title: UBM')} is indented 0 spaces and 'publisher' on "
+            f"line {line(S, 'publisher:')} is indented 4 spaces; indent it like the line it belongs with"
         ],
         edits=[(S, "  publisher: UBM Tech", "    publisher: UBM Tech")],
+    ),
+    Mistake(
+        "yaml-key-where-a-dash-stands",
+        [
+            f"{S}:{P53}:7: YAML syntax error: this line is indented 6 spaces, where the '- ' of the list on line "
+            f"{P53 - 5} stands, but it does not start with '- ': indent it 8 spaces, like 'id' on line {P53 - 5}, "
+            "to keep it in that entry, or start a new entry with '- '"
+        ],
+        edits=[(S, "        percent: 53", "      percent: 53")],
+        real=True,
+    ),
+    Mistake(
+        "yaml-curly-quotes",
+        [
+            f"{S}:{line(S, 'label: Some presence')}:16: YAML syntax error: curly quotes (\u201c) are text to YAML, "
+            'not quotes: type straight quotes (") around the text instead'
+        ],
+        edits=[(S, "        label: Some presence", "        label: \u201cSome: presence\u201d")],
+        real=True,
     ),
     Mistake(
         "yaml-tab",

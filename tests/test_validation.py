@@ -156,8 +156,8 @@ def test_valid_survey_has_no_problem_and_keeps_values():
         ),
         pytest.param(
             ("source:\n", " source:\n"),
-            "data/surveys/x.yml:2:8: YAML syntax error: unexpected ':'; check this line's indentation, "
-            "or put text containing ': ' in quotes",
+            "data/surveys/x.yml:2:2: YAML syntax error: this line is indented 1 space, which lines up with nothing "
+            "above it: 'title' on line 1 is indented 0 spaces; indent it like the line it belongs with",
             id="yaml-bad-indentation",
         ),
     ],

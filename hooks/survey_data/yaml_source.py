@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from survey_data.errors import printable, quote
+from survey_data.yaml_syntax import diagnose
 
 Path = tuple[str | int, ...]
 
@@ -197,7 +198,7 @@ _HINTS = {
         "unexpected ':'; check this line's indentation, or put text containing ': ' in quotes"
     ),
     "expected a single document": "a second document ('---') in one file; remove the '---' line",
-    "could not find expected ':'": "a line without 'key: value'{started}; check the indentation or add the ':'",
+    "could not find expected ':'": "a line without 'key: value': add the ':' after the key, or check the indentation",
     "did not find expected key": _DOES_NOT_FIT,
     "expected <block end>": _DOES_NOT_FIT,
     "did not find expected '-' indicator": "a list item is indented differently{started}; line the '- ' up",
@@ -270,12 +271,17 @@ def parse_yaml(text: str) -> YamlDocument:
         return doc
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        if "end of stream" in str(err.problem) and err.context_mark:
-            mark = err.context_mark  # where the unclosed thing opened, not the end of the file
+        if ("end of stream" in str(err.problem) or "expected ':'" in str(err.problem)) and err.context_mark:
+            mark = err.context_mark  # where the unclosed thing, or the line without ':', starts
         where = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
         if "maximum nesting depth" in str(err.problem):  # LibYAML's own limit, reached first
             raise YamlProblem(_TOO_DEEP, where) from None
-        raise YamlProblem(f"YAML syntax error: {_explain(err, text)}", where) from None
+        explained = _explain(err, text)
+        if isinstance(err, (yaml.scanner.ScannerError, yaml.parser.ParserError)) and "tab" not in explained:
+            found = diagnose(text, where.line, Loader)
+            if found is not None:
+                explained, where = found[0], Position(found[1], found[2])
+        raise YamlProblem(f"YAML syntax error: {explained}", where) from None
     except yaml.reader.ReaderError as err:
         raise _unreadable(text, err) from None
     except yaml.YAMLError as err:
