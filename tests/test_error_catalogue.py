@@ -385,7 +385,10 @@ CATALOGUE = [
     ),
     Mistake(
         "not-utf8",
-        ["data/surveys/new.yml: not UTF-8 text (byte 10); save the file as UTF-8"],
+        [
+            "data/surveys/new.yml:1:11: not UTF-8 text: byte 0xE9 ('é' in Windows-1252 or Latin-1) "
+            "was saved in another encoding; save the file as UTF-8 (and retype the character if it then looks wrong)"
+        ],
         writes={"data/surveys/new.yml": "title: caf\xe9\n".encode("latin-1")},
     ),
     Mistake(
@@ -544,7 +547,10 @@ CATALOGUE = [
     ),
     Mistake(
         "page-not-utf8",
-        ["docs/latin.md: not UTF-8 text (byte 3); save the file as UTF-8"],
+        [
+            "docs/latin.md:1:4: not UTF-8 text: byte 0xE9 ('é' in Windows-1252 or Latin-1) "
+            "was saved in another encoding; save the file as UTF-8 (and retype the character if it then looks wrong)"
+        ],
         writes={"docs/latin.md": "café\n".encode("latin-1")},
     ),
     Mistake(

@@ -168,12 +168,13 @@ BILLION_LAUGHS = "title: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "
         (
             "utf-16",
             "title: x\n".encode("utf-16"),
-            f"{SURVEY}: not UTF-8 text (byte 0); save the file as UTF-8",
+            f"{SURVEY}:1:1: saved as UTF-16 text, not UTF-8; save the file again as UTF-8",
         ),
         (
             "invalid-bytes",
             b"title: \xff\xfe\n",
-            f"{SURVEY}: not UTF-8 text (byte 7); save the file as UTF-8",
+            f"{SURVEY}:1:8: not UTF-8 text: byte 0xFF ('ÿ' in Windows-1252 or Latin-1) "
+            "was saved in another encoding; save the file as UTF-8 (and retype the character if it then looks wrong)",
         ),
         (
             "javascript-url",

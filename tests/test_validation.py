@@ -305,7 +305,8 @@ def test_load_dataset_reports_problems_of_all_files_at_once(tmp_path):
         "data/surveys/Bad Name.yml: a survey file name is its id: rename the file with lower-case letters, "
         "digits and hyphens only (at most 60)",
         "data/surveys/bad.yml:12:18: questions[0].answers[0].percent: a percent must be between 0 and 100; got 150",
-        "data/surveys/latin1.yml: not UTF-8 text (byte 10); save the file as UTF-8",
+        "data/surveys/latin1.yml:1:11: not UTF-8 text: byte 0xE9 ('é' in Windows-1252 or Latin-1) "
+        "was saved in another encoding; save the file as UTF-8 (and retype the character if it then looks wrong)",
         "data/surveys/no-schema.yml:1:1: the first line must name the file's schema, so that editors check it as "
         "you type: add '# yaml-language-server: $schema=../../schema/survey.schema.json'",
         "data/authors.yml:1:10: authors: must be a list: one entry per line, each starting with '- '",

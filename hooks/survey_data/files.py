@@ -110,7 +110,24 @@ def read_text(
     try:
         return data.decode("utf-8-sig"), None  # a BOM from a Windows editor is harmless
     except UnicodeDecodeError as err:
-        return None, Problem(shown, None, None, "", f"not UTF-8 text (byte {err.start}); save the file as UTF-8")
+        return None, _not_utf8(shown, data, err.start)
+
+
+def _not_utf8(shown: str, data: bytes, start: int) -> Problem:
+    """Where a file stops being UTF-8, at its line and column, and what it was saved as."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
+        return Problem(shown, 1, 1, "", "saved as UTF-16 text, not UTF-8; save the file again as UTF-8")
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    byte = data[start]
+    seen = bytes([byte]).decode("cp1252", errors="replace")
+    shown_as = f" ('{seen}' in Windows-1252 or Latin-1)" if seen.isprintable() and seen != "\ufffd" else ""
+    message = (
+        f"not UTF-8 text: byte 0x{byte:02X}{shown_as} was saved in another encoding; "
+        "save the file as UTF-8 (and retype the character if it then looks wrong)"
+    )
+    return Problem(shown, line, column, "", message)
 
 
 # The folders a build reads or writes besides the pages: the data, and the cache of drawn
