@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 from engine_log import add_handler_once
 from github_annotations import Annotations
+from link_warnings import place_link_warnings
 from preview_problem_page import remove_held_folders, show_problems_on_failure, survive_a_failed_first_build
 from site_state import PROCESS
 
@@ -31,6 +32,7 @@ def on_config(config: MkDocsConfig) -> None:
     PROCESS.docs_prefix = (
         docs.relative_to(config_dir).as_posix() if docs.is_relative_to(config_dir) else docs.name
     ) + "/"
+    place_link_warnings(docs, PROCESS.docs_prefix)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -988,6 +988,27 @@ CATALOGUE = [
         real=True,
     ),
     Mistake(
+        "link-to-a-missing-page",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:25: a link to 'other-article.md', but docs/articles/other-article.md "
+            "is no page or file of the site; fix the address (it is relative to this page's folder)"
+        ],
+        edits=[(A, "There’s no denying", "See [the other article](other-article.md).\n\nThere’s no denying")],
+        warning=True,
+        engine=True,
+    ),
+    Mistake(
+        "link-to-a-missing-heading",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:12: a link to '../index.md#nowhere', but docs/index.md has no "
+            "heading or id 'nowhere'; fix the part after '#' (a heading's id is its words in lower case, joined by "
+            "hyphens)"
+        ],
+        edits=[(A, "There’s no denying", "See [home](../index.md#nowhere).\n\nThere’s no denying")],
+        warning=True,
+        engine=True,
+    ),
+    Mistake(
         "several-mistakes-at-once",
         [
             f"{A}:{line(A, 'data:takeaway')}:1: <!-- data:takaway get-social -->: unknown placeholder 'takaway'; "

@@ -1,0 +1,82 @@
+"""The engine's warnings about a page's links, said as the build's other problems are: at the
+file (from the project folder), the line and the column of the link, with what to do. MkDocs
+names the file from docs/ and no line ("Doc file 'articles/x.md' contains a link 'y.md', but
+the target 'articles/y.md' is not found among documentation files.")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+# The loggers that check links (MkDocs 1.6 and ProperDocs, its fork).
+PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
+_WARNING = re.compile(r"^Doc file '(?P<file>[^']+)' contains (?P<what>a link to|a link|an absolute link|"
+                      r"an unrecognized relative link) '(?P<url>[^']*)'(?P<rest>.*)$", re.S)  # fmt: skip
+_NOT_FOUND = re.compile(
+    r"^, but the target(?: '(?P<target>[^']*)')? is not found among documentation files\.(?P<tip>.*)$"
+)
+_NO_ANCHOR = re.compile(r"^, but (?:the doc '(?P<doc>[^']*)' does not contain|there is no such anchor on this page)")
+# Where a link's address stands in Markdown or HTML: after "](", "](<", "]: ", href=", src=".
+_BEFORE = ("](", "](<", "]: ", "]:", 'href="', 'src="', "href='", "src='", "<")
+
+
+class LinkWarnings(logging.Filter):
+    """Rewrites each link warning in place; every other record passes as it is."""
+
+    def __init__(self, docs_dir: Path, docs_prefix: str):
+        super().__init__()
+        self.docs_dir, self.prefix = docs_dir, docs_prefix
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = _WARNING.match(record.getMessage())
+        if found:
+            record.msg, record.args = self.said(found), ()
+        return True
+
+    def said(self, found: re.Match[str]) -> str:
+        page, url, rest = found["file"], found["url"], found["rest"]
+        where = self.prefix + page + _position(self.docs_dir / page, url)
+        missing, anchor = _NOT_FOUND.match(rest), _NO_ANCHOR.match(rest)
+        if missing:
+            target = self.prefix + (missing["target"] or url.lstrip("/")).split("#", 1)[0]
+            return (
+                f"{where}: a link to '{url}', but {target} is no page or file of the site; fix the address "
+                f"(it is relative to this page's folder){missing['tip'].rstrip()}"
+            )
+        if anchor:
+            name = url.split("#", 1)[-1]
+            other = f"{self.prefix}{anchor['doc']} has" if anchor["doc"] else "this page has"
+            return (
+                f"{where}: a link to '{url}', but {other} no heading or id '{name}'; fix the part after '#' "
+                "(a heading's id is its words in lower case, joined by hyphens)"
+            )
+        if found["what"] == "an unrecognized relative link":
+            return (
+                f"{where}: a link to '{url}', which names no page: link to the page's file, ending in .md "
+                "(a folder's page is its index.md)"
+            )
+        return f"{where}: {found['what']} '{url}'{rest}"
+
+
+def _position(path: Path, url: str) -> str:
+    """':line:column' of the first place `url` stands as an address in the page, or ''."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError):
+        return ""
+    places = [i + len(before) for before in _BEFORE if (i := text.find(before + url)) >= 0]
+    if not places:
+        return ""
+    at = min(places)
+    line = text.count("\n", 0, at) + 1
+    return f":{line}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
+
+
+def place_link_warnings(docs_dir: Path, docs_prefix: str) -> None:
+    """On the engine's page loggers, in place of any earlier one (each build reads its settings anew)."""
+    for name in PAGE_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, LinkWarnings)]:
+            logger.removeFilter(old)
+        logger.addFilter(LinkWarnings(docs_dir, docs_prefix))
