@@ -988,6 +988,40 @@ CATALOGUE = [
         real=True,
     ),
     Mistake(
+        "page-saved-as-upper-case-md",
+        [
+            "docs/articles/short-note.MD: a page must end in .md, in lower case, or it is published as plain text: "
+            "save it as short-note.md"
+        ],
+        writes={"docs/articles/short-note.MD": (ROOT / A).read_text(encoding="utf-8")},
+        real=True,
+    ),
+    Mistake(
+        "page-saved-as-text",
+        [
+            "docs/articles/short-note.md.txt: a page must end in .md, or it is not published as a page: save it as short-note.md"
+        ],
+        writes={"docs/articles/short-note.md.txt": (ROOT / A).read_text(encoding="utf-8")},
+        real=True,
+    ),
+    Mistake(
+        "html-file-in-docs",
+        [
+            "docs/extra.html: a .html file would be published as it is; this folder holds pages (.md) and files a "
+            "page shows or links to (.avif .csv .gif .jpeg .jpg .md .pdf .png .webp): write it as a page, or remove it"
+        ],
+        writes={"docs/extra.html": "<p>hi</p>\n"},
+    ),
+    Mistake(
+        "percent-in-curly-quotes",
+        [
+            f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not '\u201c53\u201d'; "
+            "remove the curly quotes around it: YAML reads them as part of the value"
+        ],
+        edits=[(S, "percent: 53", "percent: \u201c53\u201d")],
+        real=True,
+    ),
+    Mistake(
         "link-to-a-missing-page",
         [
             f"{A}:{line(A, 'There’s no denying')}:25: a link to 'other-article.md', but docs/articles/other-article.md "

@@ -177,6 +177,9 @@ def kind_problem(name: str, kinds: frozenset[str]) -> str | None:
     if suffix.lower() == ".md":
         stem = name[: -len(suffix)]
         return f"a page must end in .md, in lower case, or it is published as plain text: save it as {stem}.md"
+    page = re.fullmatch(r"(?i)(.+?)\.(?:md|markdown|mdown|mkd)(?:\.txt)?|(.+?)\.(?:markdown|mdown|mkd|txt)", name)
+    if page and ".md" in kinds:  # a page saved with another ending (an editor added .txt, say)
+        return f"a page must end in .md, or it is not published as a page: save it as {page[1] or page[2]}.md"
     listed = " ".join(sorted(kinds))
     return (
         f"a {suffix or 'nameless'} file would be published as it is; this folder holds pages (.md) and files a "

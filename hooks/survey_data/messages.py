@@ -35,6 +35,8 @@ def problem_from_error(
     else:
         position = doc.locate(path, at_key=at_key)
         message = _message(kind, name, value, error, path, model)
+        if isinstance(value, str) and kind != "string_too_long" and _CURLY.match(value.strip()):
+            message += "; remove the curly quotes around it: YAML reads them as part of the value"
     return Problem(shown, position.line + offset, position.column, format_path(path), message)
 
 
@@ -89,6 +91,9 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
         return f"must be a date written YYYY-MM-DD; got {quote(value)}"
     return error["msg"][0].lower() + error["msg"][1:]
 
+
+# A value typed in curly quotes (as a word processor or a phone types them), which YAML keeps.
+_CURLY = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 
 # What goes after a key left empty, by what the field wanted.
 _EMPTY = {
