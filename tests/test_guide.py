@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build, make_site
 from test_error_catalogue import CATALOGUE
 
 from placeholder_kinds import KINDS
@@ -65,3 +65,16 @@ def test_every_error_of_the_catalogue_is_explained(mistake):
         if message.startswith("Aborted"):
             continue
         assert any(p.search(message) for p in patterns), f"CONTRIBUTING.md does not explain: {message}"
+
+
+def test_the_quick_start_article_builds_as_the_guide_says(tmp_path):
+    """The first example a new writer copies is published as it stands."""
+    quick = GUIDE.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```markdown\n(.*?)```", quick, re.S)[1]
+    article = "\n".join(line.removeprefix("   ") for line in example.splitlines()) + "\n"
+    root = make_site(tmp_path)
+    (root / "docs/articles/my-article.md").write_text(article, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.output
+    page = result.page("articles/my-article/index.html")
+    assert "over half (53%) have some" in page and 'class="benchmark' in page
