@@ -91,6 +91,7 @@ CATALOGUE = [
             f"line {line(S, 'publisher:')} is indented 4 spaces; indent it like the line it belongs with"
         ],
         edits=[(S, "  publisher: UBM Tech", "    publisher: UBM Tech")],
+        real=True,
     ),
     Mistake(
         "yaml-key-where-a-dash-stands",
@@ -390,6 +391,7 @@ CATALOGUE = [
             "was saved in another encoding; save the file as UTF-8 (and retype the character if it then looks wrong)"
         ],
         writes={"data/surveys/new.yml": "title: caf\xe9\n".encode("latin-1")},
+        real=True,
     ),
     Mistake(
         "survey-shown-nowhere",
