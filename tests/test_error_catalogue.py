@@ -1045,6 +1045,25 @@ CATALOGUE = [
         engine=True,
     ),
     Mistake(
+        "link-to-a-folder",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:15: a link to '../articles', which names no page: link to the "
+            "page's file, ending in .md (a folder's page is its index.md)"
+        ],
+        edits=[(A, "There’s no denying", "See [the list](../articles).\n\nThere’s no denying")],
+        warning=True,
+        engine=True,
+    ),
+    Mistake(
+        "misspelt-required-key",
+        [
+            f"{A}:{line(A, 'summary: >-')}:1: sumary: unknown key 'sumary'; did you mean 'summary'? (remove it or fix "
+            "its spelling)"
+        ],
+        edits=[(A, "summary: >-", "sumary: >-")],
+        real=True,
+    ),
+    Mistake(
         "several-mistakes-at-once",
         [
             f"{A}:{line(A, 'data:takeaway')}:1: <!-- data:takaway get-social -->: unknown placeholder 'takaway'; "
@@ -1074,6 +1093,20 @@ ROUTES = {
     "mistakes in several files at once": "several-mistakes-at-once",
 }
 BY_NAME = {m.name: m for m in CATALOGUE}
+
+
+# Mistakes that are several at once, each told: a file with no schema line that is also not a
+# mapping, a key renamed (the required one missing, the new one unknown), and edits that keep
+# a folded text's lines under a key of their own ('old:').
+SEVERAL = {
+    "list-not-mapping",
+    "whole-file-is-one-long-value",
+    "author-without-bio",
+    "front-matter-missing-summary",
+    "direction-control-in-a-bio",
+    "noncharacter-in-a-summary",
+    "placeholder-in-front-matter",
+}
 
 
 def test_the_catalogue_is_large_enough():
@@ -1108,6 +1141,9 @@ def test_mistake_is_found_by_the_builds_checks(tmp_path, mistake):
         if message.startswith("Aborted"):
             continue  # the engine's own line, after the warnings
         assert any(line.endswith(message) for line in found.lines()), found.lines()
+    # One line per mistake: no second message for the same one, to mislead.
+    if mistake.name not in SEVERAL:
+        assert len(found.lines()) == len([m for m in mistake.expected if not m.startswith("Aborted")]), found.lines()
 
 
 @pytest.mark.slow

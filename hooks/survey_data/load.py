@@ -120,8 +120,8 @@ def _schema_line(shown: str, text: str | None, schema: str) -> list[Problem]:
     """Line 1 names the file's JSON Schema: editors then check the file as the writer types.
     The build checks it too, so that a preview and a pull request agree."""
     expected = f"# yaml-language-server: $schema={schema}"
-    if text is None or text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r") == expected:
-        return []
+    if text is None or not text.strip() or text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r") == expected:
+        return []  # an empty file is told to be filled in, as the guide shows: that is one mistake
     message = f"the first line must name the file's schema, so that editors check it as you type: add '{expected}'"
     return [Problem(shown, 1, 1, "", message)]
 

@@ -20,7 +20,8 @@ def consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
         out += _duplicate_ids(parsed.questions, ("questions",), doc)
         for q_index, question in enumerate(parsed.questions):
             at = ("questions", q_index)
-            out += _duplicate_ids(question.answers, (*at, "answers"), doc)
+            twice = _duplicate_ids(question.answers, (*at, "answers"), doc)
+            out += twice
             if question.kind == "single" and question.total > 100 + question.rounding_slack:
                 out.append(
                     (
@@ -30,7 +31,8 @@ def consistency(parsed: BaseModel, doc: YamlDocument) -> list[tuple[Path, str]]:
                     )
                 )
             out += _fractions(question, at)
-            out += _scale_problems(question, at)
+            if not twice:  # a scale of answers with one id twice would only repeat that mistake
+                out += _scale_problems(question, at)
         out += _typed_figures(parsed.questions, "questions", names=("headline",))
     for attribute in ("authors", "takeaways"):
         if hasattr(parsed, attribute):

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from survey_data.errors import Problem, quote
 from survey_data.messages import format_path, problem_from_error
 from survey_data.rules import consistency
+from survey_data.suggest import nearest
 from survey_data.yaml_source import Path, YamlDocument, YamlProblem, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -22,6 +23,22 @@ def validate_file(shown: str, text: str | None, model: type[M], line_offset: int
     `line_offset` shifts line numbers, for YAML embedded in a larger file (front matter)."""
     parsed, problems, _ = validate(shown, text, model, line_offset)
     return parsed, problems
+
+
+def _misspelt_not_missing(errors: list[dict]) -> list[dict]:
+    """A required key spelt wrong is one mistake: its unknown key says "did you mean" it, so
+    "required field is missing" for it goes unsaid."""
+    unknown: dict[tuple, list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+    kept = []
+    for error in errors:
+        parent, name = tuple(error["loc"][:-1]), str(error["loc"][-1]) if error["loc"] else ""
+        if error["type"] == "missing" and any(nearest(typed, [name]) for typed in unknown.get(parent, ())):
+            continue
+        kept.append(error)
+    return kept
 
 
 def validate(
@@ -40,7 +57,7 @@ def validate(
     try:
         parsed = model.model_validate(doc.data)
     except ValidationError as err:
-        errors = err.errors(include_url=False)
+        errors = _misspelt_not_missing(err.errors(include_url=False))
         problems = [problem_from_error(shown, doc, e, model, line_offset) for e in errors[:MAX_PROBLEMS]]
         if len(errors) > MAX_PROBLEMS:
             more = f"and {len(errors) - MAX_PROBLEMS:,} more problems like these"
