@@ -39,7 +39,16 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
     meta, found = load_front_matter(shown, text, authors, is_article)
     problems = found + page_characters(shown, text) + typed_figures(shown, text) + html_problems(shown, text)
     if is_article and FRONT_MATTER.match(text):  # without front matter, that is the problem to tell
-        problems += _second_titles(shown, text)
+        titles = _second_titles(shown, text)
+        missing = [p for p in found if p.where == "title" and p.message.startswith("required field")]
+        if titles and missing:  # the title written as a heading: one mistake, one message
+            problems = [p for p in problems if p not in missing]
+            message = (
+                "an article's title goes in its front matter, not in a '#' heading: move this heading's words "
+                "into the front matter as 'title: ...', and remove the heading"
+            )
+            titles = [Problem(shown, titles[0].line, 1, "", message), *titles[1:]]
+        problems += titles
     if not found and meta is None and _reads_as_settings(text):
         message = (
             "the page starts with 'Key: value' lines, which MkDocs reads as settings; "

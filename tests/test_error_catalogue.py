@@ -966,6 +966,18 @@ CATALOGUE = [
         real=True,
     ),
     Mistake(
+        "title-as-a-heading-instead",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt') + 2}:1: an article's title goes in its front matter, not in a '#' "
+            "heading: move this heading's words into the front matter as 'title: ...', and remove the heading"
+        ],
+        edits=[
+            (A, 'title: "Social Healthcare: How Do You Stack Up?"\n', ""),
+            (A, "author: rob-lovitt\n---\n", "author: rob-lovitt\n---\n\n# Social Healthcare\n"),
+        ],
+        real=True,
+    ),
+    Mistake(
         "shares-as-fractions",
         [
             f"{S}:{P53}:9: questions[0].answers[0].percent: every share of this question is 1 or less, as if "
