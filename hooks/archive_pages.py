@@ -10,7 +10,7 @@ from mkdocs.structure.files import File
 
 from site_paths import archive_pages, archive_source
 from survey_data import Problem
-from survey_data.models import PageMeta
+from survey_data.page_meta import PageMeta
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

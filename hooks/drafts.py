@@ -12,7 +12,7 @@ from datetime import date
 
 from survey_data.errors import quote
 from survey_data.front_matter import FRONT_MATTER
-from survey_data.models import PageMeta
+from survey_data.page_meta import PageMeta
 from survey_render.article_page import render_draft_banner
 
 

@@ -21,7 +21,7 @@ from survey_data.digests import digest, text_digest
 from survey_data.files import read_text
 from survey_data.front_matter import MAX_PAGE_BYTES
 from survey_data.load import Dataset
-from survey_data.models import PageMeta
+from survey_data.page_meta import PageMeta
 from writer_paths import writer_path
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from site_paths import ARTICLES_DIR
 from survey_data import Problem, load_front_matter
 from survey_data.files import read_text
 from survey_data.front_matter import FRONT_MATTER, MAX_PAGE_BYTES, body_start, page_characters
-from survey_data.models import PageMeta
+from survey_data.page_meta import PageMeta
 from typed_figures import typed_figures
 from writer_html import html_problems
 

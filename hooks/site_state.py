@@ -19,7 +19,7 @@ from page_expansion import Stash
 from preview_rebuilds import Rebuilds
 from survey_data import ArticleMeta, Problem
 from survey_data.load import Dataset
-from survey_data.models import PageMeta
+from survey_data.page_meta import PageMeta
 from survey_render.share_card import Card
 
 if TYPE_CHECKING:

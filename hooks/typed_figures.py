@@ -10,7 +10,7 @@ from markdown_scan import code_spans, comments, fenced_code, inside, line_starts
 from survey_data import Problem
 from survey_data.errors import quote
 from survey_data.front_matter import body_start
-from survey_data.models import TYPED_FIGURE
+from survey_data.text import TYPED_FIGURE
 
 MAX_PROBLEMS = 50  # per page: one is enough to stop, and a pasted table can hold thousands
 

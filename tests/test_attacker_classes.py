@@ -70,7 +70,8 @@ SHAPES = ["[1]", "{a: 1}", "abc", "12", "2026-11-20", "''"]
 @pytest.mark.parametrize("tag", TAGS)
 def test_any_tag_on_any_node_is_a_message_never_a_traceback(tag):
     from page_reading import read_page
-    from survey_data.models import ArticleMeta, Survey
+    from survey_data.models import Survey
+    from survey_data.page_meta import ArticleMeta
     from survey_data.validate import validate_file
 
     for shape in SHAPES:

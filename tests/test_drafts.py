@@ -108,7 +108,7 @@ def test_what_is_held_back_is_said_with_its_day_and_its_surveys():
     from datetime import date
 
     from drafts import HeldPage, held_back_lines
-    from survey_data.models import ArticleMeta
+    from survey_data.page_meta import ArticleMeta
 
     meta = ArticleMeta(title="T", summary="S", author="a", date=date(2027, 11, 20))
     text = "---\ntitle: T\nsummary: S\nauthor: a\ndate: 2027-11-20\n---\n"

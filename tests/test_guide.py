@@ -12,7 +12,6 @@ from test_error_catalogue import CATALOGUE
 from placeholder_kinds import KINDS
 from survey_data.models import (
     Answer,
-    ArticleMeta,
     Author,
     AuthorsFile,
     Question,
@@ -21,6 +20,7 @@ from survey_data.models import (
     Takeaway,
     TakeawaysFile,
 )
+from survey_data.page_meta import ArticleMeta
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")

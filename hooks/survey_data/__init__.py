@@ -7,7 +7,8 @@ naming the file, line and column, never a traceback.
 from survey_data.errors import DataError, Problem
 from survey_data.front_matter import load_front_matter
 from survey_data.load import load_dataset
-from survey_data.models import Answer, ArticleMeta, Author, Question, Source, Survey, Takeaway
+from survey_data.models import Answer, Author, Question, Source, Survey, Takeaway
+from survey_data.page_meta import ArticleMeta
 
 __all__ = [
     "Answer",

@@ -8,8 +8,9 @@ import typing
 from collections.abc import Mapping
 
 from survey_data.errors import Problem, quote
-from survey_data.models import ArticleMeta, PageMeta, unpublishable
+from survey_data.page_meta import ArticleMeta, PageMeta
 from survey_data.suggest import nearest, suggest
+from survey_data.text import unpublishable
 from survey_data.validate import at, validate
 
 MAX_PAGE_BYTES = 1024 * 1024  # a page's Markdown; the article is about 5 KB

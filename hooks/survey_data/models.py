@@ -3,90 +3,22 @@ generate the JSON Schema in schema/ that editors use while a writer types."""
 
 from __future__ import annotations
 
-import datetime
-import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-# Strict: a percent typed as "53%" or a label typed as a bare number is an error, not a guess.
-STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+from survey_data.text import LongText, Text
 
-# Limits, documented in CONTRIBUTING.md: far above any real survey, low enough that a hostile
-# file is rejected at once.
-MAX_TEXT = 1_000  # a label, title or question
-MAX_LONG_TEXT = 20_000  # a bio or a takeaway's body
+# Limits, documented in CONTRIBUTING.md: far above any real survey (a text's are in
+# survey_data.text).
 MAX_QUESTIONS = 100
 MAX_ANSWERS = 50
 MAX_ENTRIES = 1_000  # authors, takeaways
 
-# Characters no output can carry: C0 and C1 controls (XML and HTML refuse them), line and
-# paragraph separators, bidirectional controls (they reorder the sentences a label sits in),
-# noncharacters and lone surrogates (not encodable as UTF-8). LongText may break lines.
-_NONCHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
-UNPUBLISHABLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
-    "\ud800-\udfff" + _NONCHARACTERS + "]"
-)
-_PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
-# A percentage typed where a reader sees it: figures come from survey files only. "&#37;" (in
-# a page) writes a sign this does not match; its other spellings are matched.
-TYPED_FIGURE = re.compile(  # \uff05: the fullwidth percent sign
-    r"(?<![%\w])\d{1,3}(?:[.,]\d+)?\s*(?:(?:%|\uff05|&percnt;|&#[xX]0*25;|\\[uxU]0*25)(?![0-9A-Fa-f]{2})|per\s?cent\b)",
-    re.IGNORECASE,
-)
+# Strict: a percent typed as "53%" or a label typed as a bare number is an error, not a guess.
+STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-
-def unpublishable(text: str, breaks: bool = False) -> tuple[int, str] | None:
-    """The first character of `text` that no output can carry, as (index, message), or None.
-    `breaks`: line breaks are allowed (a bio, a page's Markdown)."""
-    for match in UNPUBLISHABLE.finditer(text):
-        char = match.group(0)
-        if breaks and char in "\n\r":
-            continue
-        code = f"{ord(char):04X}"
-        return (
-            match.start(),
-            f"holds a character that cannot be published (U+{code}, {character_kind(char)}); remove it",
-        )
-    return None
-
-
-def _publishable(text: str, breaks: bool = False) -> str:
-    found = unpublishable(text, breaks)
-    if found is not None:
-        raise PydanticCustomError("text_character", found[1])
-    if _PLACEHOLDER.search(text):
-        raise PydanticCustomError(
-            "text_placeholder",
-            "holds a placeholder, which works only in a page's text, not in data or front matter; "
-            "write it in words (a figure typed here is refused too: figures come from placeholders only)",
-        )
-    return text
-
-
-def character_kind(char: str) -> str:
-    code = ord(char)
-    if char in "\n\r\u2028\u2029":
-        return "a line break: this text stays on one line"
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
-        return "a control of the writing direction"
-    if code < 0x20 or 0x7F <= code <= 0x9F:
-        return "a control character"
-    if 0xD800 <= code <= 0xDFFF:
-        return "half of a character"
-    return "a noncharacter"
-
-
-Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), AfterValidator(_publishable)
-]
-LongText = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LONG_TEXT),
-    AfterValidator(lambda text: _publishable(text, breaks=True)),
-]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
@@ -292,47 +224,3 @@ class AuthorsFile(BaseModel):
 class TakeawaysFile(BaseModel):
     model_config = STRICT
     takeaways: list[Takeaway] = Field(min_length=1, max_length=MAX_ENTRIES)
-
-
-PageOption = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
-
-
-class PageMeta(BaseModel):
-    """Front matter of any page: only what the site uses, each value checked."""
-
-    model_config = STRICT
-    title: Text | None = None
-    description: Text | None = None
-    hide: list[PageOption] | None = Field(None, max_length=6)
-    draft: bool = Field(
-        False, description="true: shown by `make serve` with a Draft banner, left out of `make build` entirely."
-    )
-
-
-def _quoted_date(value: object) -> object:
-    """A date written in quotes ("2026-11-20") is the date the writer meant. Anything else is
-    left for the check to refuse, with the calendar's word for it."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
-    return value
-
-
-class ArticleMeta(PageMeta):
-    """Front matter of a page under docs/articles/."""
-
-    title: Text
-    summary: Text = Field(description="One or two sentences for the home page.")
-    # Any text: a name, or a near miss, is answered with the id to write (front_matter).
-    author: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)] = Field(
-        description="An author id from data/authors.yml."
-    )
-    date: Annotated[datetime.date | None, BeforeValidator(_quoted_date)] = Field(
-        None,
-        description=(
-            "Publication date, YYYY-MM-DD, where known. A date after today schedules the article: `make serve` "
-            "shows it, `make build` leaves it out until that day."
-        ),
-    )

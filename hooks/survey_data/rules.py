@@ -8,8 +8,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from survey_data.errors import quote
-from survey_data.models import TYPED_FIGURE, Question, Survey
+from survey_data.models import Question, Survey
 from survey_data.suggest import suggest
+from survey_data.text import TYPED_FIGURE
 from survey_data.yaml_source import Path, YamlDocument
 
 
