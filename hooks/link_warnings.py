@@ -9,6 +9,8 @@ import logging
 import re
 from pathlib import Path
 
+from survey_data.errors import printable
+
 # The loggers that check links (MkDocs 1.6 and ProperDocs, its fork).
 PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
 _WARNING = re.compile(r"^Doc file '(?P<file>[^']+)' contains (?P<what>a link to|a link|an absolute link|"
@@ -30,8 +32,8 @@ class LinkWarnings(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = _WARNING.match(record.getMessage())
-        if found:
-            record.msg, record.args = self.said(found), ()
+        if found:  # on one line, whatever the address holds: a line break in it would start a line of its own
+            record.msg, record.args = printable(self.said(found), 2000), ()
         return True
 
     def said(self, found: re.Match[str]) -> str:

@@ -1059,7 +1059,7 @@ CATALOGUE = [
     Mistake(
         "link-to-a-folder",
         [
-            f"{A}:{line(A, 'There’s no denying')}:15: a link to '../articles', which names no page: link to the "
+            f"{A}:{line(A, 'There’s no denying')}:16: a link to '../articles', which names no page: link to the "
             "page's file, ending in .md (a folder's page is its index.md)"
         ],
         edits=[(A, "There’s no denying", "See [the list](../articles).\n\nThere’s no denying")],
