@@ -96,8 +96,8 @@ review: $(STAMP) ## What this change does to the published figures and pages, ag
 lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint (YAML), zizmor (workflows)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	node_modules/.bin/markdownlint-cli2
-	node_modules/.bin/markdownlint-cli2 --config docs.markdownlint-cli2.jsonc
+	node_modules/.bin/markdownlint-cli2 --config guides.markdownlint-cli2.jsonc # README, CONTRIBUTING
+	node_modules/.bin/markdownlint-cli2 --config docs.markdownlint-cli2.jsonc # every page in docs/
 	$(BIN)/yamllint --strict .
 	$(BIN)/zizmor --offline --quiet .github/workflows/ # pinned actions, no injection, no persisted token
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
-import yaml
 from conftest import ROOT, make_site
 
 from writer_html import TAGS
@@ -28,30 +28,61 @@ def test_the_page_lint_allows_the_html_the_build_allows():
     assert allowed == TAGS - {"h1"}  # an article's title is its front matter's
 
 
-def test_make_lint_covers_every_page_and_data_file():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "markdownlint-cli2 --config docs.markdownlint-cli2.jsonc" in makefile
-    assert "docs/**/*.md" in jsonc(ROOT / "docs.markdownlint-cli2.jsonc")["globs"]
-    assert "yamllint --strict ." in makefile
-    ignored = yaml.safe_load((ROOT / ".yamllint.yml").read_text(encoding="utf-8"))["ignore"]
-    assert "data" not in ignored
+def lint_commands() -> list[list[str]]:
+    """The markdownlint and yamllint lines of `make lint`, as the Makefile has them."""
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    lines = [line.strip().split(" #", 1)[0].split() for line in recipe.splitlines()[1:]]
+    return [line for line in lines if line and ("markdownlint" in line[0] or "yamllint" in line[0])]
+
+
+def lint_copy(tmp_path):
+    """A copy of the site with every configuration file `make lint` reads, as in the repository."""
+    root = make_site(tmp_path)
+    for config in ROOT.glob("*markdownlint*"):
+        shutil.copy(config, root / config.name)
+    shutil.copy(ROOT / ".yamllint.yml", root / ".yamllint.yml")
+    for guide in ("README.md", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / guide, root / guide)
+    return root
+
+
+def run_make_lint(root) -> str:
+    """Each lint command of `make lint`, run in `root`: their output, all together."""
+    out = ""
+    for command in lint_commands():
+        tool = str(ROOT / command[0]) if command[0].startswith("node_modules") else sys.executable
+        args = command[1:] if command[0].startswith("node_modules") else ["-m", "yamllint", *command[1:]]
+        found = subprocess.run([tool, *args], capture_output=True, text=True, cwd=root)
+        out += found.stdout + found.stderr
+    return out
+
+
+def test_make_lint_finds_a_mistake_in_every_page_and_data_file(tmp_path):
+    """Not only README and CONTRIBUTING: `make lint`'s own commands find a writer's slip in an
+    article, the home page and a data file."""
+    root = lint_copy(tmp_path)
+    clean = run_make_lint(root)
+    assert " error " not in clean and "warning" not in clean, clean
+    article = root / "docs/articles/social-healthcare-how-do-you-stack-up.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("There’s no denying", "## A\nThere’s no denying", 1))
+    home = root / "docs/index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n\n\n")
+    survey = root / "data/surveys/ubm-social-healthcare.yml"
+    survey.write_text(survey.read_text(encoding="utf-8").replace("kind: single", "kind: single   ", 1))
+    out = run_make_lint(root)
+    assert "docs/articles/social-healthcare-how-do-you-stack-up.md:" in out and "MD022" in out
+    assert "docs/index.md:" in out and "MD012" in out
+    assert "ubm-social-healthcare.yml" in out and "trailing spaces" in out
 
 
 def test_a_page_lint_finding_becomes_an_annotation_on_its_line(tmp_path):
-    root = make_site(tmp_path)
+    root = lint_copy(tmp_path)
     page = root / "docs/articles/social-healthcare-how-do-you-stack-up.md"
     text = page.read_text(encoding="utf-8").replace("There’s no denying", "## Heading\nThere’s no denying", 1)
     page.write_text(text, encoding="utf-8")
     number = text.splitlines().index("## Heading") + 1
-    found = subprocess.run(
-        [str(ROOT / "node_modules/.bin/markdownlint-cli2"), "--config", str(ROOT / "docs.markdownlint-cli2.jsonc")],
-        capture_output=True,
-        text=True,
-        cwd=root,
-    )
-    assert found.returncode == 1
     pattern = json.loads(MATCHER.read_text(encoding="utf-8"))["problemMatcher"][0]["pattern"][0]
-    matched = [m for m in map(re.compile(pattern["regexp"]).match, (found.stdout + found.stderr).splitlines()) if m]
+    matched = [m for m in map(re.compile(pattern["regexp"]).match, run_make_lint(root).splitlines()) if m]
     assert [(m[pattern["file"]], m[pattern["line"]], m[pattern["code"]]) for m in matched] == [
         ("docs/articles/social-healthcare-how-do-you-stack-up.md", str(number), "MD022/blanks-around-headings")
     ]
