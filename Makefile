@@ -53,6 +53,9 @@ $(NODE_STAMP): package.json package-lock.json
 
 # --dirty: a rebuild writes only what an edit touches (hooks/preview_rebuilds.py).
 PORT ?= 8000
+ifneq ($(shell echo '$(PORT)' | grep -Ex '[0-9]{1,5}'),$(PORT))
+$(error PORT must be a number such as 8001, not '$(PORT)')
+endif
 serve: $(STAMP) $(ENGINE_STAMP) ## Build and serve the site on http://127.0.0.1:8000 (PORT=8001: another port), reloading on every change
 	$(BIN)/$(ENGINE) serve $(ENGINE_ARGS) --strict --dirty -a 127.0.0.1:$(PORT)
 

@@ -10,6 +10,7 @@ error_handler and live-reload script, and on the serve command's module-level `b
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
 import sys
@@ -81,7 +82,7 @@ def _build_or_set_aside(build, config: MkDocsConfig) -> list[str]:
     except Exception as error:  # any failure: the lines are in the log, and the server must not stall
         if not collect.lines:  # raised, not logged: a mistake in mkdocs.yml or in a template
             log.error(_described(error))
-        lines = collect.lines or ["The build failed; see the terminal."]
+        lines = list(collect.lines) or ["The build failed; see the terminal."]  # not the line said below
         if site.is_dir() and not site.is_symlink():
             site.rename(held)
         site.mkdir(exist_ok=True)
@@ -112,7 +113,26 @@ def show_problems_on_failure(server, config: MkDocsConfig, process: Process):
 
     server.builder = build_or_show_problems
     server.error_handler = problems_or_not_found
+    server.serve = _port_in_use_said(server.serve, config)
     return server
+
+
+def _port_in_use_said(serve, config: MkDocsConfig):
+    """A port another program (another preview, say) listens on is a line, not a traceback."""
+
+    def serve_or_say(*args, **kwargs) -> None:
+        try:
+            serve(*args, **kwargs)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            port = config.dev_addr.port
+            engine_logger().error(
+                f"port {port} is in use, by another preview perhaps: stop that one, or run 'make serve PORT={port + 1}'"
+            )
+            raise SystemExit(1) from None
+
+    return serve_or_say
 
 
 def _forget_logged_lines() -> None:

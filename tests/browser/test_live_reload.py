@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -137,3 +138,23 @@ def test_make_serve_takes_another_port(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_a_port_in_use_is_one_line_not_a_traceback(tmp_path):
+    root = make_site(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("GITHUB_ACTIONS", None)
+        env.pop("PYTHONPATH", None)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=root, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    said = f"port {port} is in use, by another preview perhaps: stop that one, or run 'make serve PORT={port + 1}'"
+    assert said in output
+    assert "Traceback" not in output
