@@ -101,7 +101,7 @@ lint: $(STAMP) $(NODE_STAMP) ## Ruff (Python), markdownlint (Markdown), yamllint
 	$(BIN)/ruff format --check .
 	node_modules/.bin/markdownlint-cli2 --config guides.markdownlint-cli2.jsonc # README, CONTRIBUTING
 	node_modules/.bin/markdownlint-cli2 --config docs.markdownlint-cli2.jsonc # every page in docs/
-	$(BIN)/yamllint --strict .
+	$(BIN)/yamllint --strict --format $(if $(GITHUB_ACTIONS),github,parsable) . # file:line:col, or annotations
 	$(BIN)/zizmor --offline --quiet .github/workflows/ # pinned actions, no injection, no persisted token
 
 format: $(STAMP) ## Ruff: fix formatting

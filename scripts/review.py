@@ -173,12 +173,13 @@ def build(root: Path, out: Path) -> bool:
     return result.returncode == 0
 
 
-def compare_pages(base: Path, head: Path, work: Path, review: Review) -> None:
+def compare_pages(base: Path, head: Path, work: Path, review: Review) -> bool:
+    """Whether the change builds; the pages and files whose bytes it changes."""
     sites = {"base": work / "site-base", "head": work / "site-head"}
     built = {"base": build(base, sites["base"]), "head": build(head, sites["head"])}
     if not built["head"]:
         review.notes.append("This change does not build: run `make build` to see why.")
-        return
+        return False
     if not built["base"]:
         review.notes.append(f"{review.base} does not build: every page is listed as changed.")
 
@@ -195,6 +196,7 @@ def compare_pages(base: Path, head: Path, work: Path, review: Review) -> None:
                 review.pages.append(f"{state}: {SITE_URL + path.removesuffix('index.html')}")
             else:
                 review.files.append(f"{state}: {path}")
+    return True
 
 
 SECTIONS = [
@@ -212,7 +214,7 @@ SECTIONS = [
 def text(review: Review) -> str:
     lines = [f"Review of this change against {review.base}"]
     lines += [f"Note: {note}" for note in review.notes]
-    if not (review.figures or review.added or review.removed or review.texts):
+    if not (review.figures or review.added or review.removed or review.texts or review.notes):
         lines += ["", "No published figure, answer, question or survey changes."]
     for attribute, title in SECTIONS:
         items = getattr(review, attribute)
@@ -270,9 +272,9 @@ def main() -> int:
         compare_data(base, args.repo, review)
         compare_articles(base, args.repo, review)
         list_held_back(args.repo, review)
-        compare_pages(base, args.repo, work, review)
+        builds = compare_pages(base, args.repo, work, review)
     sys.stdout.write(markdown(review, args.preview_url) if args.markdown else text(review))
-    return 0
+    return 0 if builds else 1  # a change that does not build is no change to publish
 
 
 if __name__ == "__main__":

@@ -142,3 +142,16 @@ def test_review_says_what_is_held_back_and_until_when(changed):
         "  docs/articles/second.md:5:1: not published by this build: scheduled for 1 January 2999, "
     ) in summary
     assert "is the year right?" in summary
+
+
+def test_a_change_that_does_not_build_is_said_and_fails(changed):
+    survey = changed / SURVEY
+    survey.write_text(survey.read_text(encoding="utf-8").replace("percent: 52", "percent: 152"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/review.py"), "--base", "main", "--repo", str(changed)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "This change does not build" in result.stdout
+    assert "No published figure" not in result.stdout

@@ -5,7 +5,6 @@ workflow's problem matcher for markdownlint; yamllint's own GitHub format)."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -28,11 +27,15 @@ def test_the_page_lint_allows_the_html_the_build_allows():
     assert allowed == TAGS - {"h1"}  # an article's title is its front matter's
 
 
-def lint_commands() -> list[list[str]]:
-    """The markdownlint and yamllint lines of `make lint`, as the Makefile has them."""
-    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlint:", 1)[1].split("\n\n", 1)[0]
-    lines = [line.strip().split(" #", 1)[0].split() for line in recipe.splitlines()[1:]]
-    return [line for line in lines if line and ("markdownlint" in line[0] or "yamllint" in line[0])]
+def lint_commands(github: bool = False) -> list[list[str]]:
+    """The markdownlint and yamllint commands `make lint` runs, as make expands them (on GitHub
+    Actions, or not)."""
+    printed = subprocess.run(
+        ["make", "-n", "--no-print-directory", "lint", f"GITHUB_ACTIONS={'true' if github else ''}"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    lines = [line.split(" #", 1)[0].split() for line in printed.splitlines()]
+    return [line for line in lines if line and line[0].endswith(("markdownlint-cli2", "yamllint"))]
 
 
 def lint_copy(tmp_path):
@@ -46,10 +49,10 @@ def lint_copy(tmp_path):
     return root
 
 
-def run_make_lint(root) -> str:
+def run_make_lint(root, github: bool = False) -> str:
     """Each lint command of `make lint`, run in `root`: their output, all together."""
     out = ""
-    for command in lint_commands():
+    for command in lint_commands(github):
         tool = str(ROOT / command[0]) if command[0].startswith("node_modules") else sys.executable
         args = command[1:] if command[0].startswith("node_modules") else ["-m", "yamllint", *command[1:]]
         found = subprocess.run([tool, *args], capture_output=True, text=True, cwd=root)
@@ -90,17 +93,16 @@ def test_a_page_lint_finding_becomes_an_annotation_on_its_line(tmp_path):
     assert workflow.index("::add-matcher::.github/matchers/markdownlint.json") < workflow.index("run: make check")
 
 
-def test_a_data_lint_finding_is_an_annotation_on_github(tmp_path):
-    root = make_site(tmp_path)
+def test_a_data_lint_finding_is_an_annotation_on_github_and_a_line_elsewhere(tmp_path):
+    root = lint_copy(tmp_path)
     survey = root / "data/surveys/ubm-social-healthcare.yml"
-    survey.write_text(survey.read_text(encoding="utf-8").replace("kind: single", "kind:   single", 1), encoding="utf-8")
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_WORKFLOW": "Pull request checks"}
-    found = subprocess.run(
-        [sys.executable, "-m", "yamllint", "--strict", "-c", str(ROOT / ".yamllint.yml"), "data/"],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        env=env,
+    text = survey.read_text(encoding="utf-8").replace("kind: single", "kind:   single", 1)
+    survey.write_text(text, encoding="utf-8")
+    number = text.splitlines().index("    kind:   single") + 1
+    annotated = run_make_lint(root, github=True)
+    assert re.search(
+        rf"^::error file=\.?/?data/surveys/ubm-social-healthcare\.yml,line={number},col=\d+", annotated, re.M
     )
-    assert found.returncode == 1
-    assert re.search(r"^::error file=data/surveys/ubm-social-healthcare\.yml,line=\d+,col=\d+::", found.stdout, re.M)
+    # In a terminal: file:line:col, as the build says its own problems, and an error, never a "warning".
+    local = run_make_lint(root)
+    assert re.search(rf"^\.?/?data/surveys/ubm-social-healthcare\.yml:{number}:\d+: \[error\] ", local, re.M), local
