@@ -1027,6 +1027,61 @@ CATALOGUE = [
         writes={"docs/extra.html": "<p>hi</p>\n"},
     ),
     Mistake(
+        "survey-one-folder-too-high",
+        ["data/my-survey.yml: the build reads surveys from data/surveys/ only: move it to data/surveys/my-survey.yml"],
+        writes={"data/my-survey.yml": (ROOT / S).read_text(encoding="utf-8")},
+        real=True,
+    ),
+    Mistake(
+        "survey-in-a-subfolder",
+        [
+            "data/surveys/2026/my-survey.yml: the build reads surveys from data/surveys/ itself, not from folders "
+            "in it: move it to data/surveys/my-survey.yml"
+        ],
+        writes={"data/surveys/2026/my-survey.yml": (ROOT / S).read_text(encoding="utf-8")},
+    ),
+    Mistake(
+        "article-in-data",
+        [
+            "data/articles/second.md: a page, which the build reads from docs/ only: move it to docs/articles/second.md (or docs/)"
+        ],
+        writes={"data/articles/second.md": (ROOT / A).read_text(encoding="utf-8")},
+    ),
+    Mistake(
+        "page-hidden-by-its-name",
+        [
+            "docs/articles/.second.md: a name that starts with '.' is never published: rename it second.md (to hold "
+            "a page back, write 'draft: true' in its front matter)"
+        ],
+        writes={"docs/articles/.second.md": (ROOT / A).read_text(encoding="utf-8")},
+        real=True,
+    ),
+    Mistake(
+        "space-before-md",
+        ["docs/articles/second .md: the name has a space before '.md' or at its start: rename it second.md"],
+        writes={
+            "docs/articles/second .md": (ROOT / A).read_text(encoding="utf-8").replace("data:table", "data:tablex")
+        },
+    ),
+    Mistake(
+        "image-ending-in-capitals",
+        ["docs/articles/IMG_0042.JPG: the ending must be in lower case, as pages link to it: rename it IMG_0042.jpg"],
+        writes={"docs/articles/IMG_0042.JPG": b"\xff\xd8\xff"},
+    ),
+    Mistake(
+        "editor-backup-in-docs",
+        ["docs/articles/note.md~: an editor's backup copy, which would be published as it is: delete it"],
+        writes={"docs/articles/note.md~": "old text\n"},
+    ),
+    Mistake(
+        "survey-in-docs",
+        [
+            "docs/my-survey.yml: a data file here would be published as it is: a survey goes in data/surveys/, "
+            "authors in data/authors.yml, takeaways in data/takeaways.yml; move it"
+        ],
+        writes={"docs/my-survey.yml": (ROOT / S).read_text(encoding="utf-8")},
+    ),
+    Mistake(
         "percent-in-curly-quotes",
         [
             f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not '\u201c53\u201d'; "

@@ -169,14 +169,41 @@ SAFE_NAME = re.compile(r"[\w][\w .-]{0,99}")  # no markup, no control, not hidde
 DOCS_KINDS = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".csv"})
 
 
+def _hidden_page(name: str, path: Path, kinds: frozenset[str] | None) -> bool:
+    """A page or image named with a leading dot, as a writer might to hide it; not an editor's
+    own file (Emacs's lock `.#x.md` is a link; swap files end in .swp)."""
+    return (
+        kinds is not None
+        and os.path.splitext(name)[1].lower() in kinds
+        and not name.startswith(".#")
+        and not path.is_symlink()
+        and path.is_file()
+    )
+
+
+# An editor's backup copy beside a file: deleted, not renamed.
+_BACKUP = re.compile(r".*(?:~|\.bak|\.orig|\.swp|\.tmp)", re.IGNORECASE)
+# A data file put in docs/, where it would be published as it is.
+_DATA_SUFFIXES = (".yml", ".yaml", ".json")
+
+
 def kind_problem(name: str, kinds: frozenset[str]) -> str | None:
     """Why a file named `name` may not be in a folder that holds `kinds`, or None."""
     suffix = os.path.splitext(name)[1]
+    stem = name[: -len(suffix)] if suffix else name
     if suffix in kinds:
+        if stem != stem.strip(" "):  # "note .md": an address ending in %20
+            return f"the name has a space before '{suffix}' or at its start: rename it {stem.strip()}{suffix}"
         return None
     if suffix.lower() == ".md":
-        stem = name[: -len(suffix)]
         return f"a page must end in .md, in lower case, or it is published as plain text: save it as {stem}.md"
+    if suffix.lower() in kinds:
+        return f"the ending must be in lower case, as pages link to it: rename it {stem}{suffix.lower()}"
+    if suffix.lower() in _DATA_SUFFIXES and ".md" in kinds:
+        return (
+            "a data file here would be published as it is: a survey goes in data/surveys/, authors in "
+            "data/authors.yml, takeaways in data/takeaways.yml; move it"
+        )
     page = re.fullmatch(r"(?i)(.+?)\.(?:md|markdown|mdown|mkd)(?:\.txt)?|(.+?)\.(?:markdown|mdown|mkd|txt)", name)
     if page and ".md" in kinds:  # a page saved with another ending (an editor added .txt, say)
         return f"a page must end in .md, or it is not published as a page: save it as {page[1] or page[2]}.md"
@@ -218,6 +245,16 @@ def check_tree(
                 if name in hidden and path.is_symlink():
                     message = "a link to a folder, which would be followed (and a loop followed forever); remove it"
                     problems.append(Problem(printable(shown, 200), None, None, "", message))
+                elif _hidden_page(name, path, kinds):  # a page a writer hid by its name: never published
+                    message = (
+                        f"a name that starts with '.' is never published: rename it {name.lstrip('.')} "
+                        "(to hold a page back, write 'draft: true' in its front matter)"
+                    )
+                    problems.append(Problem(printable(shown, 200), None, None, "", message))
+                continue
+            if kinds is not None and name in filenames and _BACKUP.fullmatch(name):
+                message = "an editor's backup copy, which would be published as it is: delete it"
+                problems.append(Problem(printable(shown, 200), None, None, "", message))
                 continue
             if not SAFE_NAME.fullmatch(name):
                 message = (

@@ -4,6 +4,7 @@ matter in front_matter.py."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,9 +98,45 @@ def load_dataset(root: FsPath, memo: Memo = _no_memo) -> Dataset:
             problems += found + _schema_line(relative, text, schema)
             if parsed is not None:
                 setattr(dataset, attribute, {item.id: item for item in getattr(parsed, attribute)})
+    problems += _stray_files(root)
     if problems:
         raise DataError(problems)
     return dataset
+
+
+MAX_DATA_ENTRIES = 10_000  # files looked at under data/ for strays: a bound on the walk
+
+
+def _stray_files(root: FsPath) -> list[Problem]:
+    """A file under data/ that the build never reads is a mistake, not a store: a survey one
+    folder too high or too low, or an article saved in data/, would be left out without a word.
+    Hidden files and editors' backups are skipped, as everywhere."""
+    problems, seen = [], 0
+    for dirpath, dirnames, filenames in os.walk(root / "data", followlinks=False):
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        here = FsPath(dirpath).relative_to(root).as_posix()
+        for name in sorted(filenames):
+            seen += 1
+            if seen > MAX_DATA_ENTRIES:
+                return problems
+            shown = f"{here}/{name}"
+            if name.startswith(".") or name.endswith(("~", ".swp")) or here == SURVEYS_DIR:
+                continue
+            if shown not in (AUTHORS_FILE, TAKEAWAYS_FILE):
+                problems.append(Problem(shown, None, None, "", _where_it_goes(here, name)))
+    return problems
+
+
+def _where_it_goes(folder: str, name: str) -> str:
+    if name.lower().endswith(".md"):
+        return f"a page, which the build reads from docs/ only: move it to docs/articles/{name} (or docs/)"
+    if name.lower().endswith((".yml", ".yaml")):
+        where = "itself, not from folders in it" if folder.startswith(SURVEYS_DIR) else "only"
+        return f"the build reads surveys from {SURVEYS_DIR}/ {where}: move it to {SURVEYS_DIR}/{name}"
+    return (
+        f"a file the build does not read: data/ holds {AUTHORS_FILE}, {TAKEAWAYS_FILE} and the surveys in "
+        f"{SURVEYS_DIR}/; move it or remove it"
+    )
 
 
 def survey_files(folder: FsPath) -> list[FsPath]:
