@@ -104,6 +104,61 @@ CATALOGUE = [
         real=True,
     ),
     Mistake(
+        "yaml-dash-without-space",
+        [f"{S}:{P53 - 5}:7: YAML syntax error: a '-' with no space after it: write '- id: some-presence'"],
+        edits=[(S, "      - id: some-presence", "      -id: some-presence")],
+        real=True,
+    ),
+    Mistake(
+        "yaml-colon-without-space",
+        [f"{S}:{P53}:16: YAML syntax error: no space after the ':': write 'percent: ...'"],
+        edits=[(S, "        percent: 53", "        percent:53")],
+        real=True,
+    ),
+    Mistake(
+        "yaml-no-break-space-in-indentation",
+        [
+            f"{S}:{P53 - 4}:7: YAML syntax error: an invisible character in the indentation (U+00A0, a space pasted "
+            "from elsewhere): retype the indentation with plain spaces"
+        ],
+        edits=[(S, "        label: Some presence", "      \u00a0\u00a0label: Some presence")],
+    ),
+    Mistake(
+        "yaml-text-after-closing-quote",
+        [
+            f"{S}:{P53 - 4}:16: YAML syntax error: text after the closing quote: put the whole text inside one pair "
+            "of quotes (single quotes around text that holds double ones)"
+        ],
+        edits=[(S, "        label: Some presence", '        label: "Some" presence')],
+        real=True,
+    ),
+    Mistake(
+        "yaml-entry-after-its-list-ended",
+        [
+            f"{S}:{line(S, 'answers_for:') + 1}:3: YAML syntax error: this '- ' entry is indented like the list that "
+            f"starts on line {PRESENCE}, but that list ended on line {line(S, 'answers_for:')}: move the entry up, "
+            f"into the list (above line {line(S, 'answers_for:')})"
+        ],
+        edits=[(S, "answers_for: your organisation\n", "answers_for: your organisation\n  - id: platforms\n")],
+    ),
+    Mistake(
+        "yaml-value-starting-with-a-star",
+        [
+            f"{S}:{P53 - 4}:21: YAML syntax error: a value that starts with '*' is read as an alias: put the whole "
+            "text in quotes"
+        ],
+        edits=[(S, "        label: Some presence", "        label: *Some* presence")],
+    ),
+    Mistake(
+        "yaml-text-cut-by-a-comment",
+        [
+            f"{S}:{P53 - 4}:20: '#1' is read as a comment, which cuts the text before it: put the whole text in "
+            "quotes; for a comment, put a space after the '#'"
+        ],
+        edits=[(S, "        label: Some presence", "        label: Our #1 priority")],
+        real=True,
+    ),
+    Mistake(
         "yaml-curly-quotes",
         [
             f"{S}:{line(S, 'label: Some presence')}:16: YAML syntax error: curly quotes (\u201c) are text to YAML, "

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from survey_data.errors import printable, quote
-from survey_data.yaml_syntax import diagnose
+from survey_data.yaml_syntax import diagnose, text_cut_by_a_comment
 
 Path = tuple[str | int, ...]
 
@@ -195,8 +195,11 @@ _HINTS = {
     "found character '\\t'": "a tab character; indent with spaces only",
     "while scanning a quoted scalar": "a quote is never closed; add the closing quote",
     "mapping values are not allowed": (
-        "unexpected ':'; check this line's indentation, or put text containing ': ' in quotes"
+        "unexpected ':'; put text that holds a ':' (followed by a space, or ending the line) in quotes, or check "
+        "this line's indentation"
     ),
+    "while scanning an alias": "a value that starts with '*' is read as an alias: put the whole text in quotes",
+    "while scanning an anchor": "a value that starts with '&' is read as an anchor: put the whole text in quotes",
     "expected a single document": "a second document ('---') in one file; remove the '---' line",
     "could not find expected ':'": "a line without 'key: value': add the ':' after the key, or check the indentation",
     "did not find expected key": _DOES_NOT_FIT,
@@ -264,6 +267,9 @@ def parse_yaml(text: str) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem("the file is empty; fill it in as CONTRIBUTING.md shows", Position(1, 1))
+        cut = text_cut_by_a_comment(text, Loader)
+        if cut is not None:
+            raise YamlProblem(cut[0], Position(cut[1], cut[2]))
         doc = YamlDocument(data=None)
         doc.values[()] = node
         _index(node, (), doc, set())

@@ -11,6 +11,7 @@ before the error; knows nothing of the models.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -32,10 +33,12 @@ def diagnose(text: str, line: int, loader: type) -> tuple[str, int, int] | None:
     """(message, line, column) for a syntax error the parser reported on `line` (1-based), or
     None where the parser's own explanation is the best there is."""
     tokens = _tokens_before(text, line, loader)
-    opened = _quote_run_on(tokens, line)
-    if opened is not None:
-        return opened
-    source = text.split("\n")[line - 1] if line - 1 < text.count("\n") + 1 else ""
+    lines = text.split("\n")
+    source = lines[line - 1] if line - 1 < len(lines) else ""
+    for check in (_quote_run_on, _text_after_quote):
+        found = check(tokens, line, lines)
+        if found is not None:
+            return found
     curly = next((i for i, char in enumerate(source) if char in CURLY_QUOTES), None)
     if curly is not None:
         message = (
@@ -43,7 +46,32 @@ def diagnose(text: str, line: int, loader: type) -> tuple[str, int, int] | None:
             "the text instead"
         )
         return message, line, curly + 1
-    return _indentation(tokens, source, line)
+    return _slip_above(lines, line) or _indentation(tokens, source, line)
+
+
+# Slips on a line that the parser reports a line or two later, or as an indentation.
+_ODD_SPACE = re.compile("^[ \t]*([\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff])")
+_DASH_NO_SPACE = re.compile(r"^([ ]*)-(?=[^\s-])")
+_COLON_NO_SPACE = re.compile(r"^[ ]*(?:- )?([A-Za-z_][\w-]*):(?=[^\s/:])")
+
+
+def _slip_above(lines: list[str], line: int) -> tuple[str, int, int] | None:
+    """An invisible space in an indentation, a '-' or a ':' with no space after it, on the
+    error's line or the few lines above it."""
+    for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+        source = lines[number - 1]
+        if odd := _ODD_SPACE.match(source):
+            message = (
+                f"an invisible character in the indentation (U+{ord(odd[1]):04X}, a space pasted from elsewhere): "
+                "retype the indentation with plain spaces"
+            )
+            return message, number, odd.start(1) + 1
+        if dash := _DASH_NO_SPACE.match(source):
+            fixed = source.strip().replace("-", "- ", 1)
+            return f"a '-' with no space after it: write '{fixed[:40]}'", number, len(dash[1]) + 1
+        if colon := _COLON_NO_SPACE.match(source):
+            return f"no space after the ':': write '{colon[1]}: ...'", number, colon.end()
+    return None
 
 
 def _tokens_before(text: str, line: int, loader: type) -> list[yaml.Token]:
@@ -59,7 +87,7 @@ def _tokens_before(text: str, line: int, loader: type) -> list[yaml.Token]:
     return tokens
 
 
-def _quote_run_on(tokens: list[yaml.Token], line: int) -> tuple[str, int, int] | None:
+def _quote_run_on(tokens: list[yaml.Token], line: int, lines: list[str]) -> tuple[str, int, int] | None:
     """A quoted text that opened on an earlier line and ran on to the error's line."""
     for token in reversed(tokens):
         if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):
@@ -73,8 +101,23 @@ def _quote_run_on(tokens: list[yaml.Token], line: int) -> tuple[str, int, int] |
     return None
 
 
-def _levels(tokens: list[yaml.Token], line: int) -> list[Level]:
-    """The block collections still open at the start of `line`, outermost first."""
+def _text_after_quote(tokens: list[yaml.Token], line: int, lines: list[str]) -> tuple[str, int, int] | None:
+    """A quoted text with more text after its closing quote, on the error's line."""
+    for token in reversed(tokens):
+        if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and token.end_mark.line + 1 == line:
+            rest = lines[line - 1][token.end_mark.column :].strip()
+            if rest and rest[0] not in "#:,]}":
+                message = (
+                    "text after the closing quote: put the whole text inside one pair of quotes (single quotes "
+                    "around text that holds double ones)"
+                )
+                return message, line, token.start_mark.column + 1
+    return None
+
+
+def _levels(tokens: list[yaml.Token], line: int, closed: list[Level] | None = None) -> list[Level]:
+    """The block collections still open at the start of `line`, outermost first; `closed`
+    gets the lists that ended above it, with the line that ended each."""
     stack: list[Level] = []
     for index, token in enumerate(tokens):
         if token.start_mark.line + 1 >= line:
@@ -86,16 +129,27 @@ def _levels(tokens: list[yaml.Token], line: int) -> list[Level]:
             kind = "mapping" if is_mapping else "list"
             stack.append(Level(kind, token.start_mark.column, token.start_mark.line + 1, first[:40]))
         elif isinstance(token, yaml.BlockEndToken) and stack:
-            stack.pop()
+            ended = stack.pop()
+            if closed is not None and ended.kind == "list":
+                closed.append(Level("list", ended.column, ended.line, str(token.start_mark.line + 1)))
     return stack
 
 
 def _indentation(tokens: list[yaml.Token], source: str, line: int) -> tuple[str, int, int] | None:
     indent = len(source) - len(source.lstrip(" "))
-    levels = _levels(tokens, line)
+    closed: list[Level] = []
+    levels = _levels(tokens, line, closed)
     if not levels or not source.strip():
         return None
     is_entry = source.lstrip(" ").startswith("-")
+    ended = [lv for lv in closed if lv.column == indent and is_entry and not any(o.column == indent for o in levels)]
+    if ended:  # an entry added below the line that ended its list (a question after 'answers_for:')
+        entry = ended[-1]
+        message = (
+            f"this '- ' entry is indented like the list that starts on line {entry.line}, but that list ended "
+            f"on line {entry.first}: move the entry up, into the list (above line {entry.first})"
+        )
+        return message, line, indent + 1
     lists = [level for level in levels if level.kind == "list" and level.column == indent]
     if lists and not is_entry:
         entry = lists[-1]
@@ -127,3 +181,26 @@ def _indentation(tokens: list[yaml.Token], source: str, line: int) -> tuple[str,
 
 def _spaces(count: int) -> str:
     return f"{count} space{'s' * (count != 1)}"
+
+
+_COMMENT_NO_SPACE = re.compile(r"[ \t]#[^\s#]")
+
+
+def text_cut_by_a_comment(text: str, loader: type) -> tuple[str, int, int] | None:
+    """A plain text followed by ' #word' on its line: YAML reads '#word' as a comment and cuts
+    the text there ("Our #1 priority" is "Our"). A comment that means to be one has a space
+    after '#', as yamllint asks."""
+    if not _COMMENT_NO_SPACE.search(text):
+        return None  # the usual case: nothing to scan
+    lines = text.split("\n")
+    for token in yaml.scan(text, Loader=loader):
+        if isinstance(token, yaml.ScalarToken) and token.plain and token.end_mark.line < len(lines):
+            after = lines[token.end_mark.line][token.end_mark.column :]
+            found = re.match(r"[ \t]+(#[^\s#]\S*)", after)
+            if found:
+                message = (
+                    f"{found[1][:30]!r} is read as a comment, which cuts the text before it: put the whole text "
+                    "in quotes; for a comment, put a space after the '#'"
+                )
+                return message, token.end_mark.line + 1, token.end_mark.column + found.start(1) + 1
+    return None
