@@ -1137,6 +1137,58 @@ CATALOGUE = [
         writes={"docs/my-survey.yml": (ROOT / S).read_text(encoding="utf-8")},
     ),
     Mistake(
+        "percent-in-straight-quotes",
+        [
+            f"{S}:{P53}:18: questions[0].answers[0].percent: is in quotes, which makes it text: write it without them, percent: 53"
+        ],
+        edits=[(S, "percent: 53", 'percent: "53"')],
+        real=True,
+    ),
+    Mistake(
+        "decimal-comma",
+        [f"{S}:{P53}:18: questions[0].answers[0].percent: write the decimal with a point, not a comma: percent: 53.5"],
+        edits=[(S, "percent: 53", "percent: 53,5")],
+    ),
+    Mistake(
+        "percent-not-given",
+        [
+            f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not 'n/a': where the "
+            "source gives no figure, leave the answer out (the table then says the rest was not reported)"
+        ],
+        edits=[(S, "percent: 53", "percent: n/a")],
+    ),
+    Mistake(
+        "title-in-curly-quotes",
+        [
+            f"{S}:{line(S, 'title: Social media presence')}:12: questions[0].title: is wrapped in curly quotes, which "
+            'YAML keeps as part of the text (the site would show them): remove them, or type straight quotes (") '
+            "if the text holds ': '"
+        ],
+        edits=[(S, "title: Social media presence", "title: \u201cSocial media presence\u201d")],
+        real=True,
+    ),
+    Mistake(
+        "answers-for-not-your",
+        [
+            f"{S}:{line(S, 'answers_for:')}:14: answers_for: must be 'you', or 'your' and a noun, such as 'your "
+            "organisation'; got 'our organisation'"
+        ],
+        edits=[(S, "answers_for: your organisation", "answers_for: our organisation")],
+    ),
+    Mistake(
+        "kind-left-out",
+        [
+            f"{S}:{PRESENCE}:5: questions[0].kind: required field 'kind' is missing; add 'kind: single' or 'kind: multiple'"
+        ],
+        edits=[
+            (
+                S,
+                "    kind: single\n",
+                "",
+            )
+        ],
+    ),
+    Mistake(
         "percent-in-curly-quotes",
         [
             f"{S}:{P53}:18: questions[0].answers[0].percent: must be a plain number such as 53, not '\u201c53\u201d'; "

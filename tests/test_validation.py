@@ -68,7 +68,7 @@ def test_valid_survey_has_no_problem_and_keeps_values():
         ),
         pytest.param(
             ("percent: 50", "percent: true"),
-            "data/surveys/x.yml:11:18: questions[0].answers[0].percent: must be a plain number such as 53, not True",
+            "data/surveys/x.yml:11:18: questions[0].answers[0].percent: must be a plain number such as 53, not true",
             id="percent-as-bool",
         ),
         pytest.param(
@@ -309,7 +309,8 @@ def test_load_dataset_reports_problems_of_all_files_at_once(tmp_path):
         "was saved in another encoding; save the file as UTF-8 (and retype the character if it then looks wrong)",
         "data/surveys/no-schema.yml:1:1: the first line must name the file's schema, so that editors check it as "
         "you type: add '# yaml-language-server: $schema=../../schema/survey.schema.json'",
-        "data/authors.yml:1:10: authors: must be a list: one entry per line, each starting with '- '",
+        "data/authors.yml:1:10: authors: must be a list: one entry per line, each starting with '- ', each with id, "
+        "name and bio",
         "data/authors.yml:1:1: the first line must name the file's schema, so that editors check it as you type: "
         "add '# yaml-language-server: $schema=../schema/authors.schema.json'",
     ]

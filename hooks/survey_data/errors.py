@@ -48,6 +48,8 @@ def quote(value: object, limit: int = MAX_QUOTED) -> str:
         return "'" + printable(value, limit) + "'"
     if isinstance(value, datetime.date):  # YAML read an unquoted date: show it as written
         return value.isoformat()
+    if isinstance(value, bool) or value is None:  # as YAML spells them, not as Python does
+        return {True: "true", False: "false", None: "nothing"}[value]
     try:
         text = repr(value)
     except ValueError:  # an integer too long to convert to text

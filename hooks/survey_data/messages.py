@@ -30,12 +30,14 @@ def problem_from_error(
     name = str(path[-1]) if path else ""
     at_key = kind in {"extra_forbidden", "missing"}
     if kind == "missing":
-        message = f"required field '{name}' is missing; add '{name}: ...'"
+        choices = _literal_choices(model, path)
+        what = " or ".join(f"'{name}: {c}'" for c in choices) if choices else f"'{name}: ...'"
+        message = f"required field '{name}' is missing; add {what}"
         position = doc.locate(path[:-1])
     else:
         position = doc.locate(path, at_key=at_key)
         message = _message(kind, name, value, error, path, model)
-        if isinstance(value, str) and kind != "string_too_long" and _CURLY.match(value.strip()):
+        if isinstance(value, str) and kind not in _SAYS_SO and _CURLY.match(value.strip()):
             message += "; remove the curly quotes around it: YAML reads them as part of the value"
     return Problem(shown, position.line + offset, position.column, format_path(path), message)
 
@@ -48,19 +50,34 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "extra_forbidden":
         fields = _fields_at(model, path[:-1])
         return f"unknown key {quote(name)}" + suggest(name, fields) + " (remove it or fix its spelling)"
+    quoted = _in_quotes(kind, value)
+    if quoted is not None:  # percent: "53", draft: "true": the quotes make it text
+        return f"is in quotes, which makes it text: write it without them, {name}: {quoted}"
     if kind == "bool_type":
         return f"must be true or false; got {quote(value)}"
-    if kind in {"int_type", "int_from_float", "int_parsing"} and not (isinstance(value, str) and "%" in value):
+    written = value.strip() if isinstance(value, str) else ""
+    if kind in {"int_type", "int_from_float", "int_parsing"} and "%" not in written:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", written):
+            return f"write the number without its commas: {name}: {written.replace(',', '')}"
         return f"must be a whole number such as 312; got {quote(value)}"
     if kind in {"float_type", "int_type"}:
-        if isinstance(value, str) and value.strip().endswith("%"):
-            return f"write the number without the % sign: {value.strip().rstrip('%').strip()[:40]}"
+        if written.endswith("%"):
+            return f"write the number without the % sign: {written.rstrip('%').strip()[:40]}"
+        if re.fullmatch(r"\d+,\d+", written):
+            return f"write the decimal with a point, not a comma: {name}: {written.replace(',', '.')}"
+        if name == "percent" and _NO_FIGURE.fullmatch(written):
+            return (
+                f"must be a plain number such as 53, not {quote(value)}: where the source gives no figure, leave "
+                "the answer out (the table then says the rest was not reported)"
+            )
         return f"must be a plain number such as 53, not {quote(value)}"
     if kind in {"greater_than_equal", "less_than_equal"} and name == "percent":
         return f"a percent must be between 0 and 100; got {quote(value)}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         return error["msg"].replace("Input should be", "must be") + f"; got {quote(value)}"
     if kind == "string_type":
+        if name == "author" and isinstance(value, list):
+            return "an article names one author: write 'author: ' and one author's id"
         if isinstance(value, (list, dict)):
             return f"must be text on one line; got a {'list' if isinstance(value, list) else 'mapping'}"
         return f"must be text; got {quote(value)} (put it in quotes)"
@@ -69,6 +86,8 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "string_pattern_mismatch":
         if name == "url":
             return f"must be a full https:// address; got {quote(value)}"
+        if name == "answers_for":
+            return f"must be 'you', or 'your' and a noun, such as 'your organisation'; got {quote(value)}"
         return f"must be lower-case letters, digits and hyphens, such as 'good-deal'; got {quote(value)}"
     if kind == "string_too_long":
         return f"is too long: {len(value):,} characters, at most {ctx.get('max_length'):,}; shorten it"
@@ -82,9 +101,11 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
             return f"needs at least {least} entries, each on a line starting with '- '"
         return "needs at least one entry; add one below it, each starting with '- '"
     if kind == "list_type":
-        return "must be a list: one entry per line, each starting with '- '"
+        return "must be a list: one entry per line, each starting with '- '" + _each_entry(model, path)
     if kind in {"model_type", "dict_type"}:
-        return "must be a mapping of 'key: value' lines"
+        needed = [f for f, info in _model_fields_at(model, path).items() if info.is_required()]
+        example = f" (first '{needed[0]}: ...')" if needed else ""
+        return f"must be its own 'key: value' lines, on the lines below, indented two more spaces{example}"
     if kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
             return f"{quote(value)} is not a day of the calendar; write a real date as YYYY-MM-DD"
@@ -92,8 +113,12 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     return error["msg"][0].lower() + error["msg"][1:]
 
 
+_SAYS_SO = {"string_too_long", "text_curly_quoted"}  # messages that need no word on curly quotes
 # A value typed in curly quotes (as a word processor or a phone types them), which YAML keeps.
 _CURLY = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
+
+# A share a source gives as no figure, or as a bound: "n/a", "-", "<1", "~5".
+_NO_FIGURE = re.compile(r"(?i)n/?a|none|-+|\u2013|\u2014|\?|[<>~\u2248\u2264\u2265]\s*[\d.]+")
 
 # What goes after a key left empty, by what the field wanted.
 _EMPTY = {
@@ -107,6 +132,45 @@ _EMPTY = {
     "model_type": "its 'key: value' lines, indented below it",
     "dict_type": "its 'key: value' lines, indented below it",
 }
+
+
+def _in_quotes(kind: str, value: Any) -> str | None:
+    """A number or true/false typed in quotes, as the writer meant it without them; or None."""
+    if not isinstance(value, str):
+        return None
+    written = value.strip()
+    if kind == "bool_type" and written in ("true", "false"):
+        return written
+    if kind in {"float_type", "int_type", "int_parsing"} and re.fullmatch(r"[+-]?\d+(\.\d+)?", written):
+        return written
+    return None
+
+
+def _model_fields_at(model: type[BaseModel], path: Path) -> dict[str, Any]:
+    """The fields of the model at `path` (a mapping's own), by name; {} if none."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return {}
+        current = _model_in(fields[part].annotation)
+    return dict(getattr(current, "model_fields", {}))
+
+
+def _each_entry(model: type[BaseModel], path: Path) -> str:
+    """ ", each with id, label and percent": what an entry of a list of models needs."""
+    needed = [f for f, info in _model_fields_at(model, (*path, 0)).items() if info.is_required()]
+    return f", each with {', '.join(needed[:-1])} and {needed[-1]}" if len(needed) > 1 else ""
+
+
+def _literal_choices(model: type[BaseModel], path: Path) -> list[str]:
+    """The values a Literal field takes ('single', 'multiple'), or []."""
+    info = _model_fields_at(model, path[:-1]).get(str(path[-1])) if path else None
+    if info is None or typing.get_origin(info.annotation) is not typing.Literal:
+        return []
+    return [str(choice) for choice in typing.get_args(info.annotation)]
 
 
 def _required(model: type[BaseModel], path: Path) -> bool:

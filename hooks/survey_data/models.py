@@ -176,9 +176,16 @@ class Source(BaseModel):
     licence: Licence | None = Field(None, description="The licence of the figures, where the source states one.")
 
 
+def _sentence_case(value: object) -> object:
+    """'Your organisation' as the writer meant it: the prompts use it mid-sentence."""
+    return "y" + value[1:] if isinstance(value, str) and value.startswith("Y") else value
+
+
 AnswersFor = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^(you|your [^\s].*)$", max_length=60),
+    # "Your organisation" is what the writer meant: the prompts use it mid-sentence, in lower case.
+    StringConstraints(strip_whitespace=True, pattern=r"^[Yy]ou(r [^\s].*)?$", max_length=60),
+    AfterValidator(_sentence_case),
     Field(description="'you', or 'your ' and a noun: 'your organisation', 'your practice'."),
 ]
 

@@ -22,6 +22,12 @@ UNPUBLISHABLE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
     "\ud800-\udfff" + _NONCHARACTERS + "]"
 )
+# A whole text in one pair of curly quotes (U+201C and U+201D, say), as a phone or a word
+# processor types quotes: the writer meant quoting, and YAML would keep the quotes in the text.
+_CURLY_QUOTED = re.compile(
+    "\u201c[^\u201c\u201d\n]*\u201d|\u2018[^\u2018\u2019\n]*\u2019|\u00ab[^\u00ab\u00bb\n]*\u00bb"
+    "|\u201e[^\u201e\u201c\u201d\n]*[\u201c\u201d]"
+)
 _PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
 # A percentage typed where a reader sees it: figures come from survey files only. "&#37;" (in
 # a page) writes a sign this does not match; its other spellings are matched.
@@ -55,6 +61,12 @@ def _publishable(text: str, breaks: bool = False) -> str:
             "text_placeholder",
             "holds a placeholder, which works only in a page's text, not in data or front matter; "
             "write it in words (a figure typed here is refused too: figures come from placeholders only)",
+        )
+    if _CURLY_QUOTED.fullmatch(text):
+        raise PydanticCustomError(
+            "text_curly_quoted",
+            "is wrapped in curly quotes, which YAML keeps as part of the text (the site would show them): remove "
+            "them, or type straight quotes (\") if the text holds ': '",
         )
     return text
 
