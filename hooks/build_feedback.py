@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 from engine_log import add_handler_once
 from github_annotations import Annotations
-from link_warnings import place_link_warnings
+from link_warnings import LinkWarnings, place_link_warnings
 from preview_problem_page import remove_held_folders, show_problems_on_failure, survive_a_failed_first_build
 from site_state import PROCESS
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+
+_links: LinkWarnings | None = None  # this build's, placed in on_config
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -32,7 +36,14 @@ def on_config(config: MkDocsConfig) -> None:
     PROCESS.docs_prefix = (
         docs.relative_to(config_dir).as_posix() if docs.is_relative_to(config_dir) else docs.name
     ) + "/"
-    place_link_warnings(docs, PROCESS.docs_prefix)
+    global _links
+    _links = place_link_warnings(docs, PROCESS.docs_prefix)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    """The link warnings suggest the nearest id on the page linked to, once it is rendered."""
+    if _links is not None:
+        _links.files = files
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from survey_data.errors import printable
+from survey_data.suggest import nearest
 
 # The loggers that check links (MkDocs 1.6 and ProperDocs, its fork).
 PAGE_LOGGERS = ("mkdocs.structure.pages", "properdocs.structure.pages")
@@ -19,6 +20,9 @@ _NOT_FOUND = re.compile(
     r"^, but the target(?: '(?P<target>[^']*)')? is not found among documentation files\.(?P<tip>.*)$"
 )
 _NO_ANCHOR = re.compile(r"^, but (?:the doc '(?P<doc>[^']*)' does not contain|there is no such anchor on this page)")
+# An address without its scheme ("example.org/report"), and the files a page may link to.
+_WEB_ADDRESS = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)")
+_SITE_FILES = (".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".csv", ".html", ".xml", ".json")
 # Where a link's address stands in Markdown or HTML: after "](", "](<", "]: ", href=", src=".
 _BEFORE = ("](", "](<", "]: ", "]:", 'href="', 'src="', "href='", "src='", "<")
 
@@ -29,6 +33,12 @@ class LinkWarnings(logging.Filter):
     def __init__(self, docs_dir: Path, docs_prefix: str):
         super().__init__()
         self.docs_dir, self.prefix = docs_dir, docs_prefix
+        self.files = None  # the build's Files, once it has them: the ids each page holds
+
+    def anchors(self, page: str) -> list[str]:
+        """The ids present on `page` (docs/-relative), once the engine has rendered it."""
+        found = self.files.get_file_from_path(page) if self.files is not None else None
+        return sorted(getattr(getattr(found, "page", None), "present_anchor_ids", None) or ())
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = _WARNING.match(record.getMessage())
@@ -40,6 +50,15 @@ class LinkWarnings(logging.Filter):
         page, url, rest = found["file"], found["url"], found["rest"]
         where = self.prefix + page + _position(self.docs_dir / page, url)
         missing, anchor = _NOT_FOUND.match(rest), _NO_ANCHOR.match(rest)
+        if _WEB_ADDRESS.match(url) and not url.lower().endswith(_SITE_FILES):
+            return f"{where}: a link to '{url}', which looks like a web address: write it in full, 'https://{url}'"
+        if found["what"] == "an absolute link":
+            tip = re.search(r"Did you mean '([^']*)'\?", rest)
+            instead = f": write '{tip[1]}'" if tip else ": write it relative to this page, as '../' and the path"
+            return (
+                f"{where}: a link from the site's root, '{url}', which breaks when the site is published under "
+                f"a path, and which the build cannot check{instead}"
+            )
         if missing:
             target = self.prefix + (missing["target"] or url.lstrip("/")).split("#", 1)[0]
             return (
@@ -49,10 +68,13 @@ class LinkWarnings(logging.Filter):
         if anchor:
             name = url.split("#", 1)[-1]
             other = f"{self.prefix}{anchor['doc']} has" if anchor["doc"] else "this page has"
-            return (
-                f"{where}: a link to '{url}', but {other} no heading or id '{name}'; fix the part after '#' "
-                "(a heading's id is its words in lower case, joined by hyphens)"
+            close = nearest(name, self.anchors(anchor["doc"] or page))
+            fix = (
+                f"did you mean '#{close}'?"
+                if close
+                else "fix the part after '#' (the id shown in the address when you follow the heading's own link)"
             )
+            return f"{where}: a link to '{url}', but {other} no heading or id '{name}'; {fix}"
         if found["what"] == "an unrecognized relative link":
             return (
                 f"{where}: a link to '{url}', which names no page: link to the page's file, ending in .md "
@@ -75,10 +97,12 @@ def _position(path: Path, url: str) -> str:
     return f":{line}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
 
 
-def place_link_warnings(docs_dir: Path, docs_prefix: str) -> None:
+def place_link_warnings(docs_dir: Path, docs_prefix: str) -> LinkWarnings:
     """On the engine's page loggers, in place of any earlier one (each build reads its settings anew)."""
+    placed = LinkWarnings(docs_dir, docs_prefix)
     for name in PAGE_LOGGERS:
         logger = logging.getLogger(name)
         for old in [f for f in logger.filters if isinstance(f, LinkWarnings)]:
             logger.removeFilter(old)
-        logger.addFilter(LinkWarnings(docs_dir, docs_prefix))
+        logger.addFilter(placed)
+    return placed

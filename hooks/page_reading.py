@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_scan import headings, line_starts, link_targets, placeholders, top_headings
+from markdown_scan import code, headings, inside, line_starts, link_targets, placeholders, top_headings
+from markdown_slips import markdown_slips
 from site_paths import ARTICLES_DIR
 from survey_data import Problem, load_front_matter
 from survey_data.files import read_text
@@ -21,6 +22,7 @@ from writer_html import html_problems
 
 # MultiMarkdown's "Key: value" lines, which MkDocs (and Python-Markdown's meta extension) read
 # as settings when a page has no '---' block (mkdocs.utils.meta.META_RE).
+_RAW_H1 = re.compile(r"<h1[\s>]", re.I)
 _META_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:\s*")
 
 
@@ -38,6 +40,7 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
     (None: data/authors.yml failed to load)."""
     meta, found = load_front_matter(shown, text, authors, is_article)
     problems = found + page_characters(shown, text) + typed_figures(shown, text) + html_problems(shown, text)
+    problems += markdown_slips(shown, text, body_start(text))
     if is_article and FRONT_MATTER.match(text):  # without front matter, that is the problem to tell
         titles = _second_titles(shown, text)
         missing = [p for p in found if p.where == "title" and p.message.startswith("required field")]
@@ -64,7 +67,9 @@ def _second_titles(shown: str, text: str) -> list[Problem]:
     start = body_start(text)
     starts = line_starts(text)
     problems = []
-    for at, level in headings(text[start:]):
+    raw = [(m.start(), 1) for m in _RAW_H1.finditer(text, start)]  # <h1> in the page's own HTML
+    code_at = inside(code(text))
+    for at, level in sorted([*headings(text[start:]), *((pos - start, lv) for pos, lv in raw if code_at(pos) is None)]):
         if level == 1:
             line = bisect.bisect(starts, start + at)
             message = (

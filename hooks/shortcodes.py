@@ -77,8 +77,9 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
         if opened is not None:
             line, column = position(match.start())
             message = (
-                f"this placeholder is inside an HTML comment opened on line {position(opened)[0]}, and comments do "
-                "not nest: the comment would end at this placeholder's '-->'; to leave it out, delete its line"
+                f"this placeholder is inside an HTML comment opened on line {position(opened)[0]} and not closed "
+                "before it (comments do not nest): close that comment with '-->' where it should end; or, if you "
+                "meant to hide this placeholder, delete its line instead"
             )
             problems.append(Problem(page, line, column, match.group(0).strip(), message))
             return match.group(0)
@@ -101,9 +102,14 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
     for opening in OPENING.finditer(markdown):
         if not in_code(opening.start()) and opening.start() not in closed:
             line, column = position(opening.start())
-            problems.append(
-                Problem(page, line, column, "", "placeholder is not closed: end it with '-->' on the same line")
+            line_end = markdown.find("\n", opening.start())
+            dash = re.search(
+                "[\u2013\u2014\u2012\u2212]>", markdown[opening.start() : line_end if line_end >= 0 else None]
             )
+            message = "placeholder is not closed: end it with '-->' on the same line"
+            if dash:
+                message += f" (two hyphens and '>'; this line has '{dash[0]}', a dash an editor made)"
+            problems.append(Problem(page, line, column, "", message))
     if len(problems) > MAX_PROBLEMS:
         more = len(problems) - MAX_PROBLEMS
         problems = [*problems[:MAX_PROBLEMS], Problem(page, None, None, "", f"and {more:,} more problems like these")]
@@ -118,6 +124,12 @@ def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:
     if name not in KINDS:
         raise Unresolved(f"unknown placeholder {quote(name)}" + suggest(name, KINDS))
     kind = KINDS[name]
+    if name == "author" and len(args) > 1 and ctx.dataset is not None:
+        by_name = {a.name.casefold(): i for i, a in ctx.dataset.authors.items()}
+        if " ".join(args).casefold() in by_name:
+            raise Unresolved(
+                f"write the author's id, not their name: <!-- data:author {by_name[' '.join(args).casefold()]} -->"
+            )
     if len(args) != len(kind.args):
         raise Unresolved(
             f"'{name}' takes {len(kind.args)} argument{'s' * (len(kind.args) != 1)}, "

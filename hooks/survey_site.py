@@ -11,6 +11,7 @@ of their own (they must run at other priorities of the same events); build_feedb
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+GENERATED_ID = re.compile(r'\sid="([^"<>]+)"')
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -90,7 +92,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     unsafe = unsafe_anchors(page.toc)
     if unsafe:  # the theme prints them unescaped in the table of contents and the skip link
         raise PluginError(f"{writer_path(config, page.file)}: a heading's id is not a name: {unsafe[0]!r}; rename it")
-    html = put_back_stash(html, build.blocks.pop(page.file.src_uri, None), page, config) or html
+    blocks = build.blocks.pop(page.file.src_uri, None)
+    html = put_back_stash(html, blocks, page, config) or html
+    if blocks is not None and page.present_anchor_ids is not None:
+        # A writer may link to a benchmark (#benchmark--SURVEY--QUESTION): MkDocs found the
+        # page's ids before the generated blocks were back, and would call such a link broken.
+        page.present_anchor_ids.update(m[1] for piece in blocks.html.values() for m in GENERATED_ID.finditer(piece))
     # The page's size once its late pieces are back, counted as each page is made (before
     # any is written): a survey shown on too many pages stops the build here.
     late = build.late.get(page.file.src_uri)

@@ -926,8 +926,9 @@ CATALOGUE = [
         "placeholder-inside-a-comment",
         [
             f"{A}:{line(A, 'data:takeaway') + 1}:1: <!-- data:takeaway get-social -->: this placeholder is inside an "
-            f"HTML comment opened on line {line(A, 'data:takeaway')}, and comments do not nest: the comment would end "
-            "at this placeholder's '-->'; to leave it out, delete its line"
+            f"HTML comment opened on line {line(A, 'data:takeaway')} and not closed before it (comments do not nest): "
+            "close that comment with '-->' where it should end; or, if you meant to hide this placeholder, delete its "
+            "line instead"
         ],
         edits=[(A, "<!-- data:takeaway get-social -->\n", "<!--\n<!-- data:takeaway get-social -->\n-->\n")],
     ),
@@ -1236,6 +1237,132 @@ CATALOGUE = [
         ],
         edits=[(A, "summary: >-", "sumary: >-")],
         real=True,
+    ),
+    Mistake(
+        "percent-sign-after-a-figure",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:77: the figure shows its own % sign: remove the one after the placeholder"
+        ],
+        edits=[
+            (
+                A,
+                "There’s no denying",
+                "Over half (<!-- data:figure ubm-social-healthcare presence some-presence -->%) did.\n\nThere’s no denying",
+            )
+        ],
+        real=True,
+    ),
+    Mistake(
+        "figure-in-bold",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:3: '53**%': a percentage typed into the page: every figure must come from data/, so write "
+            "<!-- data:figure SURVEY QUESTION ANSWER --> instead; for a percentage that is not a survey figure, "
+            "write the sign as &#37; (50&#37;) or the space before 'percent' as &nbsp;"
+        ],
+        edits=[(A, "There’s no denying", "**53**% did.\n\nThere’s no denying")],
+        real=True,
+    ),
+    Mistake(
+        "space-before-a-links-address",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:5: a space between a link's ']' and its '(' makes it plain text: remove the space"
+        ],
+        edits=[(A, "There’s no denying", "See [the report] (https://example.org/r).\n\nThere’s no denying")],
+        real=True,
+    ),
+    Mistake(
+        "reference-link-never-given",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:5: a link to [ubm], whose address is never given: add a line '[ubm]: https://...' below "
+            "the paragraph, or write the address in the link, [text](https://...)"
+        ],
+        edits=[(A, "There’s no denying", "See [the report][ubm].\n\nThere’s no denying")],
+    ),
+    Mistake(
+        "image-without-description",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:1: an image with no description: write what it shows, ![a bar chart of ...](...), so "
+            "that readers who cannot see it are told"
+        ],
+        writes={"docs/articles/chart.png": b"\x89PNG\r\n"},
+        edits=[(A, "There’s no denying", "![](chart.png)\n\nThere’s no denying")],
+        real=True,
+    ),
+    Mistake(
+        "image-from-another-site",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:1: an image from another site, which every reader's browser would fetch from there (and "
+            "the site's policy blocks): save the image in docs/ beside the page and link to it there"
+        ],
+        edits=[(A, "There’s no denying", "![A chart](https://example.org/chart.png)\n\nThere’s no denying")],
+        real=True,
+    ),
+    Mistake(
+        "raw-h1-in-an-article",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:1: a level-1 heading, but an article's title is already shown from its front matter; "
+            "remove this heading, or make it a section with '## '"
+        ],
+        edits=[(A, "There’s no denying", "<h1>Big heading</h1>\n\nThere’s no denying")],
+    ),
+    Mistake(
+        "front-matter-never-closed",
+        [
+            f"{A}:{line(A, 'author: rob-lovitt') + 1}:1: the front matter opened on line 1 is never closed: add a "
+            f"'---' line after its last setting (line {line(A, 'author: rob-lovitt')})"
+        ],
+        edits=[(A, "author: rob-lovitt\n---\n", "author: rob-lovitt\n")],
+        real=True,
+    ),
+    Mistake(
+        "front-matter-below-a-blank-line",
+        [f"{A}:1:1: the front matter must start on line 1: remove the blank lines above its '---'"],
+        edits=[(A, "---\ntitle:", "\n---\ntitle:")],
+    ),
+    Mistake(
+        "front-matter-opened-with-a-dash",
+        [f"{A}:1:1: front matter opens with '---', three hyphens; this line has a dash an editor made: type '---'"],
+        edits=[(A, "---\ntitle:", "\u2014\ntitle:")],
+    ),
+    Mistake(
+        "author-by-name-in-a-placeholder",
+        [
+            f"{A}:{line(A, 'data:author')}:1: <!-- data:author Rob Lovitt -->: write the author's id, not their "
+            "name: <!-- data:author rob-lovitt -->"
+        ],
+        edits=[(A, "<!-- data:author rob-lovitt -->", "<!-- data:author Rob Lovitt -->")],
+    ),
+    Mistake(
+        "link-to-an-address-without-https",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:18: a link to 'example.org/report', which looks like a web address: write it in full, "
+            "'https://example.org/report'"
+        ],
+        edits=[(A, "There’s no denying", "See [the report](example.org/report).\n\nThere’s no denying")],
+        warning=True,
+        engine=True,
+    ),
+    Mistake(
+        "link-from-the-sites-root",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:19: a link from the site's root, '/archive/', which breaks when the site is published "
+            "under a path, and which the build cannot check: write '../archive/index.md'"
+        ],
+        edits=[(A, "There’s no denying", "See [the archive](/archive/).\n\nThere’s no denying")],
+        warning=True,
+        engine=True,
+    ),
+    Mistake(
+        "link-to-a-benchmark-misspelt",
+        [
+            f"{A}:{line(A, 'There’s no denying')}:12: a link to '#benchmark--ubm-social-healthcare--presenc', but this page has no heading "
+            "or id 'benchmark--ubm-social-healthcare--presenc'; did you mean '#benchmark--ubm-social-healthcare--presence'?"
+        ],
+        edits=[
+            (A, "There’s no denying", "See [that](#benchmark--ubm-social-healthcare--presenc).\n\nThere’s no denying")
+        ],
+        warning=True,
+        engine=True,
     ),
     Mistake(
         "several-mistakes-at-once",

@@ -27,18 +27,56 @@ def load_front_matter(
     naming one of `authors` (unless None: authors failed to load); any other page may."""
     match = FRONT_MATTER.match(source)
     if not match:
-        if not article:
-            return None, []
+        slip = _front_matter_slip(shown, source)
+        if slip is not None or not article:
+            return None, [slip] if slip else []
         message = "an article starts with front matter: a '---' line, then title, summary and author, then '---'"
         return None, [Problem(shown, 1, 1, "", message)]
     meta, problems, doc = validate(shown, match.group(1), ArticleMeta if article else PageMeta, line_offset=1)
-    if not article and _articles_fields(problems):
+    if not article and len(_articles_fields(problems)) >= 2 and shown.rsplit("/", 1)[-1] != "index.md":
         return None, [_not_in_articles(shown, _articles_fields(problems))]
     if article and meta is not None and authors is not None and meta.author not in authors:
         hint = _author_hint(meta.author, authors)
         message = f"unknown author {quote(meta.author)}{hint} (see data/authors.yml)"
         return None, [at(shown, doc, ("author",), message, 1, at_key=False)]
     return meta, problems
+
+
+# The first lines of a front matter a writer began and got wrong: blank lines above it, a dash an
+# editor made of '---' (an en or em dash), or no closing line before the text.
+_DASHES = re.compile(r"[ \t]*(?:[\u2012-\u2015\u2212]+-*|-{1,2}[\u2012-\u2015]+|—)[ \t]*(?:\n|\Z)")
+_SETTING = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+
+
+def _in_settings(text: str) -> bool:
+    """A line of front matter: a setting, or a value's next line (indented, or a list entry)."""
+    return bool(_SETTING.match(text)) or text.startswith((" ", "\t", "-"))
+
+
+def _front_matter_slip(shown: str, source: str) -> Problem | None:
+    """Why a page that means to start with front matter does not, or None."""
+    lines = source.split("\n")
+    first = next((i for i, text in enumerate(lines[:20]) if text.strip()), None)
+    if first is None:
+        return None
+    if (
+        first > 0
+        and lines[first].strip() == "---"
+        and _SETTING.match(lines[first + 1] if first + 1 < len(lines) else "")
+    ):
+        message = "the front matter must start on line 1: remove the blank lines above its '---'"
+        return Problem(shown, 1, 1, "", message)
+    if _DASHES.match(lines[0] + "\n"):
+        message = "front matter opens with '---', three hyphens; this line has a dash an editor made: type '---'"
+        return Problem(shown, 1, 1, "", message)
+    if lines[0].strip() == "---" and len(lines) > 1 and _SETTING.match(lines[1]):
+        end = next((i for i, text in enumerate(lines[1:], 2) if not _in_settings(text)), len(lines))
+        message = (
+            "the front matter opened on line 1 is never closed: "
+            f"add a '---' line after its last setting (line {end - 1})"
+        )
+        return Problem(shown, end, 1, "", message)
+    return None
 
 
 # What only an article's front matter holds: a page with them was meant to be an article.

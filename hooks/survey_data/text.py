@@ -30,9 +30,10 @@ _CURLY_QUOTED = re.compile(
 )
 _PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
 # A percentage typed where a reader sees it: figures come from survey files only. "&#37;" (in
-# a page) writes a sign this does not match; its other spellings are matched.
+# a page) writes a sign this does not match; its other spellings are matched, and a figure in
+# bold or italics before its sign (**53**%).
 TYPED_FIGURE = re.compile(  # \uff05: the fullwidth percent sign
-    r"(?<![%\w])\d{1,3}(?:[.,]\d+)?\s*(?:(?:%|\uff05|&percnt;|&#[xX]0*25;|\\[uxU]0*25)(?![0-9A-Fa-f]{2})|per\s?cent\b)",
+    r"(?<![%\w])\d{1,3}(?:[.,]\d+)?(?:[*_]{1,3}|</(?:b|strong|em|i)>)?\s*(?:(?:%|\uff05|&percnt;|&#[xX]0*25;|\\[uxU]0*25)(?![0-9A-Fa-f]{2})|per\s?cent\b)",
     re.IGNORECASE,
 )
 
