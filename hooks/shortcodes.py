@@ -140,9 +140,10 @@ def _resolve(match: re.Match[str], markdown: str, ctx: Context) -> str:
     line_start = markdown.rfind("\n", 0, match.start()) + 1
     line_end = markdown.find("\n", match.end())
     line = markdown[line_start : None if line_end < 0 else line_end]
-    if line.strip() != match.group(0):
+    marked = re.fullmatch(r"(?:[-*+]|\d{1,9}[.)]|>)[ \t]+(.*)", line.strip())  # "- <!-- data:table ... -->"
+    if line.strip() != match.group(0) and not (marked and marked[1] == match.group(0)):
         raise Unresolved(f"'{name}' makes a block: put it on a line of its own, with a blank line before and after")
-    if line != line.lstrip():
+    if line != line.lstrip() or marked:
         raise Unresolved(
             f"'{name}' makes a block, which cannot go inside an indented note, list item or quote; "
             "start its line at the margin"

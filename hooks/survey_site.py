@@ -11,12 +11,13 @@ of their own (they must run at other priorities of the same events); build_feedb
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 
 # Sibling modules: hooks/ is on sys.path only while MkDocs imports this file.
 import engine_log
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-log = get_plugin_logger(__name__)
+# Under the engine's own log (its strict mode counts the warnings), without the "hooks/survey_site: "
+# prefix a plugin logger adds: each line starts with the writer's file, as every problem does.
+log = logging.getLogger("mkdocs.plugins.survey_site")
 GENERATED_ID = re.compile(r'\sid="([^"<>]+)"')
 
 

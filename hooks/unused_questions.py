@@ -23,7 +23,8 @@ def unused_warnings(dataset: Dataset, shown: set[tuple[str, str]], reserved: set
             )
             continue
         warnings += [
-            f"{file}: question '{question_id}' is shown on no page; "
+            f"{file}:{dataset.question_lines.get((survey_id, question_id), 1)}: question '{question_id}' is "
+            "shown on no page; "
             f"add <!-- data:table {survey_id} {question_id} --> to an article, or remove it"
             for question_id in hidden
         ]

@@ -461,7 +461,7 @@ CATALOGUE = [
     Mistake(
         "question-shown-nowhere",
         [
-            f"{S}: question 'investment' is shown on no page; add <!-- data:table ubm-social-healthcare investment "
+            f"{S}:{line(S, '- id: investment')}: question 'investment' is shown on no page; add <!-- data:table ubm-social-healthcare investment "
             "--> to an article, or remove it"
         ],
         edits=[(A, "<!-- data:table ubm-social-healthcare investment -->\n", "")],
@@ -1461,5 +1461,5 @@ def test_mistake_fails_the_build_with_its_message(tmp_path, mistake):
     assert (result.site / "articles/social-healthcare-how-do-you-stack-up/index.html").exists() == mistake.warning
     printed = result.output.splitlines()
     for message in mistake.expected:
-        # Whole lines, after MkDocs' "ERROR    -  " (and for warnings the logger's "hooks/survey_site: ")
+        # Whole lines, after MkDocs' "ERROR    -  " or "WARNING  -  "
         assert any(text.endswith(message) for text in printed), result.output
