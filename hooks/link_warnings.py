@@ -21,8 +21,12 @@ _NOT_FOUND = re.compile(
 )
 _NO_ANCHOR = re.compile(r"^, but (?:the doc '(?P<doc>[^']*)' does not contain|there is no such anchor on this page)")
 # An address without its scheme ("example.org/report"), and the files a page may link to.
-_WEB_ADDRESS = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)")
+_HOST = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _SITE_FILES = (".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".csv", ".html", ".xml", ".json")
+_ANCHOR_FIX = (
+    "fix the part after '#' (a heading's id is its words in lower case, joined by hyphens; a benchmark's is "
+    "benchmark--SURVEY--QUESTION)"
+)
 # Where a link's address stands in Markdown or HTML: after "](", "](<", "]: ", href=", src=".
 _BEFORE = ("](", "](<", "]: ", "]:", 'href="', 'src="', "href='", "src='", "<")
 
@@ -50,7 +54,7 @@ class LinkWarnings(logging.Filter):
         page, url, rest = found["file"], found["url"], found["rest"]
         where = self.prefix + page + _position(self.docs_dir / page, url)
         missing, anchor = _NOT_FOUND.match(rest), _NO_ANCHOR.match(rest)
-        if _WEB_ADDRESS.match(url) and not url.lower().endswith(_SITE_FILES):
+        if _looks_like_a_web_address(url):
             return f"{where}: a link to '{url}', which looks like a web address: write it in full, 'https://{url}'"
         if found["what"] == "an absolute link":
             tip = re.search(r"Did you mean '([^']*)'\?", rest)
@@ -69,11 +73,7 @@ class LinkWarnings(logging.Filter):
             name = url.split("#", 1)[-1]
             other = f"{self.prefix}{anchor['doc']} has" if anchor["doc"] else "this page has"
             close = nearest(name, self.anchors(anchor["doc"] or page))
-            fix = (
-                f"did you mean '#{close}'?"
-                if close
-                else "fix the part after '#' (the id shown in the address when you follow the heading's own link)"
-            )
+            fix = f"did you mean '#{close}'?" if close else _ANCHOR_FIX
             return f"{where}: a link to '{url}', but {other} no heading or id '{name}'; {fix}"
         if found["what"] == "an unrecognized relative link":
             return (
@@ -81,6 +81,12 @@ class LinkWarnings(logging.Filter):
                 "(a folder's page is its index.md)"
             )
         return f"{where}: {found['what']} '{url}'{rest}"
+
+
+def _looks_like_a_web_address(url: str) -> bool:
+    """'example.org/report': a host name first, whose ending is no file's (not 'chart.png')."""
+    host = re.split(r"[/?#]", url, maxsplit=1)[0]
+    return bool(_HOST.fullmatch(host)) and not host.lower().endswith(_SITE_FILES)
 
 
 def _position(path: Path, url: str) -> str:

@@ -1213,7 +1213,7 @@ CATALOGUE = [
         [
             f"{A}:{line(A, 'There’s no denying')}:12: a link to '../index.md#nowhere', but docs/index.md has no "
             "heading or id 'nowhere'; fix the part after '#' (a heading's id is its words in lower case, joined by "
-            "hyphens)"
+            "hyphens; a benchmark's is benchmark--SURVEY--QUESTION)"
         ],
         edits=[(A, "There’s no denying", "See [home](../index.md#nowhere).\n\nThere’s no denying")],
         warning=True,

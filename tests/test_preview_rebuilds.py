@@ -176,7 +176,7 @@ def test_links_to_another_pages_anchors_are_checked_though_neither_page_is_rebui
     lines = rebuilt_after(log, lambda: replace(linker, "\n\n", "\n\nSee [more](article-3.md#further-reading).\n\n"))
     assert "The preview shows" not in lines
     lines = rebuilt_after(log, lambda: replace(linker, "#further-reading", "#no-such-heading"))
-    assert "has no heading or id 'no-such-heading'" in lines
+    assert "has no heading or id 'no-such-heading'" in lines, lines
     rebuilt_after(log, lambda: replace(linker, "#no-such-heading", "#further-reading"))
     # The heading renamed: only article-3 is rebuilt, and article-2's link is broken now.
     lines = rebuilt_after(log, lambda: replace(target, "## Further reading", "## Reading"))
