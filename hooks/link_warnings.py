@@ -46,6 +46,8 @@ class LinkWarnings(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = _WARNING.match(record.getMessage())
+        if found and found["what"] == "a link to":  # MkDocs only informs: the page would link to nothing
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
         if found:  # on one line, whatever the address holds: a line break in it would start a line of its own
             record.msg, record.args = printable(self.said(found), 2000), ()
         return True
@@ -72,13 +74,20 @@ class LinkWarnings(logging.Filter):
         if anchor:
             name = url.split("#", 1)[-1]
             other = f"{self.prefix}{anchor['doc']} has" if anchor["doc"] else "this page has"
-            close = nearest(name, self.anchors(anchor["doc"] or page))
+            ids = self.anchors(anchor["doc"] or page)
+            ending = [i for i in ids if i.endswith(("-" + name, "--" + name))]  # "#presence": a benchmark's id
+            close = min(ending, key=len) if ending else nearest(name, ids)
             fix = f"did you mean '#{close}'?" if close else _ANCHOR_FIX
             return f"{where}: a link to '{url}', but {other} no heading or id '{name}'; {fix}"
         if found["what"] == "an unrecognized relative link":
             return (
                 f"{where}: a link to '{url}', which names no page: link to the page's file, ending in .md "
                 "(a folder's page is its index.md)"
+            )
+        if found["what"] == "a link to":  # "... which is excluded from the built site."
+            return (
+                f"{where}: a link to '{url}', a page this build leaves out (a draft, or an article scheduled for "
+                "later): the link would lead nowhere; remove it until that page is published"
             )
         return f"{where}: {found['what']} '{url}'{rest}"
 
@@ -96,6 +105,8 @@ def _position(path: Path, url: str) -> str:
     except (OSError, UnicodeError):
         return ""
     places = [i + len(before) for before in _BEFORE if (i := text.find(before + url)) >= 0]
+    if not places and "/" in url:  # MkDocs names the page from docs/ ('articles/new.md'), the writer did not
+        return _position(path, url.rsplit("/", 1)[1])
     if not places:
         return ""
     at = min(places)

@@ -22,6 +22,10 @@ _IMG_TAG = re.compile(r"<img\b[^>\n]{0,2000}>", re.I)
 _SRC = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _REMOTE = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:|//)")
+# "[x](https://e.org/my report.pdf)": an address with a space, unless what follows is a title
+# in straight quotes or parentheses, as Markdown has it.
+_SPACED_ADDRESS = re.compile(r"\]\(\s*([^()\s<>]+)[ \t]+(?![\"'(])([^)\n]{1,300})\)")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 # A figure placeholder already shows its sign: "53%%", "53% percent".
 _SIGN_AFTER = re.compile(r"[ \t\u00a0]?(?:%|\uff05|&#37;|percent\b|per cent\b)", re.I)
 
@@ -46,6 +50,23 @@ def markdown_slips(shown: str, text: str, start: int = 0) -> list[Problem]:
         if name.casefold() not in defined:
             say(found.start(), f"a link to [{name[:40]}], whose address is never given: add a line '[{name[:40]}]: "
                 "https://...' below the paragraph, or write the address in the link, [text](https://...)")  # fmt: skip
+    for found in _SPACED_ADDRESS.finditer(text):
+        rest = found[2]
+        if rest[:1] in "\u201c\u2018":
+            say(
+                found.start() + 2,
+                "the link's title is in curly quotes, which Markdown does not read: use straight quotes (\")",
+            )
+        else:
+            say(found.start() + 2, "an address with a space in it: write each space as %20")
+    fenced_ends = {end for _, end in code(text)}
+    for found in _FENCE_OPEN.finditer(text, start):
+        if code_at(found.start()) is None and not any(end > found.start() for end in fenced_ends):
+            say(
+                found.start(),
+                f"a code block opened with {found[1]} is never closed: add a line {found[1]} where it ends",
+            )
+            break
     for found in _IMAGE.finditer(text):
         _image(say, found.start(), found[1], found[2])
     for found in _IMG_TAG.finditer(text):
@@ -61,6 +82,9 @@ def markdown_slips(shown: str, text: str, start: int = 0) -> list[Problem]:
 
 
 def _image(say, pos: int, alt: str, address: str) -> None:
+    name = address.rsplit("/", 1)[-1]
+    if alt.strip() and name and alt.strip().casefold() in (name.casefold(), name.rsplit(".", 1)[0].casefold()):
+        say(pos, "an image described by its file name: write what it shows instead, ![a bar chart of ...](...)")
     if not alt.strip():
         say(pos, "an image with no description: write what it shows, ![a bar chart of ...](...), so that "
             "readers who cannot see it are told")  # fmt: skip

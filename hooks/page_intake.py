@@ -13,7 +13,7 @@ from mkdocs.structure.files import InclusionLevel
 from article_index import lead
 from drafts import HeldPage, held_back
 from page_expansion import expand_page
-from page_reading import PageRead, body_of, read_page
+from page_reading import PageRead, body_of, home_page_problems, read_page
 from placeholder_kinds import benchmarks, cited_surveys
 from site_paths import ARTICLES_DIR
 from survey_data import ArticleMeta, Problem
@@ -22,7 +22,7 @@ from survey_data.files import read_text
 from survey_data.front_matter import MAX_PAGE_BYTES
 from survey_data.load import Dataset
 from survey_data.page_meta import PageMeta
-from writer_paths import writer_path
+from writer_paths import project_root, writer_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -98,6 +98,9 @@ def take_in(
             if found is not None:
                 intake.leads[file.src_uri] = found
     intake.problems += _same_address(files, config)
+    docs = Path(config.docs_dir)
+    shown = docs.relative_to(project_root(config)).as_posix() + "/" if docs.is_relative_to(project_root(config)) else ""
+    intake.problems += home_page_problems([f.src_uri for f in intake.pages], shown)
     return intake
 
 

@@ -22,6 +22,7 @@ from writer_html import html_problems
 
 # MultiMarkdown's "Key: value" lines, which MkDocs (and Python-Markdown's meta extension) read
 # as settings when a page has no '---' block (mkdocs.utils.meta.META_RE).
+_COMMENTS = re.compile(r"<!--(?![ \t]*data:).*?-->", re.S)  # the writer's notes, not placeholders
 _RAW_H1 = re.compile(r"<h1[\s>]", re.I)
 _META_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:\s*")
 
@@ -41,6 +42,9 @@ def read_page(shown: str, text: str, authors, is_article: bool) -> PageRead:
     meta, found = load_front_matter(shown, text, authors, is_article)
     problems = found + page_characters(shown, text) + typed_figures(shown, text) + html_problems(shown, text)
     problems += markdown_slips(shown, text, body_start(text))
+    if is_article and meta is not None and not _COMMENTS.sub("", text[body_start(text) :]).strip():
+        message = "an article with no text below its front matter: write it, or hold it back with 'draft: true'"
+        problems.append(Problem(shown, text[: body_start(text)].count("\n") + 1, 1, "", message))
     if is_article and FRONT_MATTER.match(text):  # without front matter, that is the problem to tell
         titles = _second_titles(shown, text)
         missing = [p for p in found if p.where == "title" and p.message.startswith("required field")]
@@ -112,3 +116,11 @@ def body_of(text: str) -> tuple[str, int]:
     match = FRONT_MATTER.match(text)
     body = text[match.end() :].lstrip("\n") if match else text
     return body, text[: len(text) - len(body)].count("\n")
+
+
+def home_page_problems(pages: list[str], docs: str) -> list[Problem]:
+    """The site's front page is docs/index.md: without it, the published address is a 404."""
+    if "index.md" in pages:
+        return []
+    message = "the home page is missing: the site's address would show nothing; restore it, or write one"
+    return [Problem(f"{docs}index.md", None, None, "", message)]

@@ -28,6 +28,9 @@ LOOKALIKE = re.compile(
     r"self-assessment|articles|archive)\b)",
     re.IGNORECASE,
 )
+# Pieces with ids of their own: on a page once (the benchmarks and "Your benchmark" say so
+# themselves, with their own words).
+ONCE_A_PAGE = ("source", "author", "takeaway", "articles", "archive")
 MAX_PLACEHOLDERS = 1_000  # per page: bounds the generated output (the article has 8)
 MAX_PROBLEMS = 50  # per page: the rest are summed up in one line
 
@@ -61,6 +64,7 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
         return line_offset + line, pos - starts_of_lines[line - 1] + 1
 
     count = 0
+    placed_once: dict[tuple[str, ...], int] = {}  # a piece shown once a page -> its line
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
@@ -84,6 +88,15 @@ def expand(markdown: str, page: str, line_offset: int, ctx: Context) -> tuple[st
             problems.append(Problem(page, line, column, match.group(0).strip(), message))
             return match.group(0)
         ctx.level = level_at(match.start())
+        words = tuple(match.group("body").split())
+        if words[:1] and words[0] in ONCE_A_PAGE:
+            if words in placed_once:  # the same piece twice: the page would hold its ids twice
+                line, column = position(match.start())
+                first = placed_once[words]
+                message = f"'{words[0]}' with these words is already on this page, on line {first}; keep one"
+                problems.append(Problem(page, line, column, match.group(0).strip(), message))
+                return ""
+            placed_once[words] = position(match.start())[0]
         try:
             return _resolve(match, markdown, ctx)
         except Unresolved as err:

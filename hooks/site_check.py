@@ -13,7 +13,7 @@ from pathlib import Path
 from drafts import held_back
 from output_cache import cache_in_repository
 from page_expansion import expand_page
-from page_reading import body_of, read_pages
+from page_reading import body_of, home_page_problems, read_pages
 from placeholder_kinds import benchmarks
 from repository_files import output_folder_problems
 from site_paths import ARTICLES_DIR
@@ -54,7 +54,7 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Findings:
         found.problems += err.problems
         dataset = None
     pages, problems = read_pages(root, docs, dataset.authors if dataset else None)
-    found.problems += problems
+    found.problems += problems + home_page_problems(list(pages), f"{docs}/")
     if found.problems or dataset is None:
         return found
     shown: set[tuple[str, str]] = set()

@@ -320,7 +320,7 @@ def test_front_matter_is_read_once_and_never_shown_as_text(tmp_path):
     root = make_site(tmp_path)
     pages = {
         "odd-date": "---\ntitle: Odd date\ndescription: 2026-02-30\n---\n\n# Odd date\n\nText.\n",
-        "base-sixty": "---\ntitle: 1:09\ndescription: <b>bold</b> on\n---\n\nText.\n",
+        "base-sixty": "---\ntitle: 1:09\ndescription: <bo>bold</bo> on\n---\n\nText.\n",
         "settings-like": "---\ntitle: T\n---\nNote: a line that looks like a setting\n\nText.\n",
         "no-last-line-break": "---\ntitle: Hidden\ndescription: internal note\n---",
     }
@@ -332,7 +332,7 @@ def test_front_matter_is_read_once_and_never_shown_as_text(tmp_path):
     assert '<meta name="description" content="2026-02-30">' in odd
     assert "description:" not in odd and "title: Odd" not in odd
     sixty = result.page("base-sixty/index.html")
-    assert "<title>1:09 - " in sixty and "&lt;b&gt;bold&lt;/b&gt; on" in sixty and "<b>bold</b>" not in sixty
+    assert "<title>1:09 - " in sixty and "&lt;bo&gt;bold&lt;/bo&gt; on" in sixty and "<bo>bold</bo>" not in sixty
     assert "Note: a line that looks like a setting" in result.page("settings-like/index.html")
     hidden = result.page("no-last-line-break/index.html")
     assert "internal note" not in hidden.split('<div class="md-content"', 1)[1] and "<title>Hidden - " in hidden

@@ -436,7 +436,7 @@ CATALOGUE = [
     ),
     Mistake(
         "yaml-extension",
-        ["data/surveys/new.yaml: data files end in .yml; rename the file"],
+        ["data/surveys/new.yaml: data files end in .yml; rename the file new.yml"],
         writes={"data/surveys/new.yaml": (ROOT / S).read_text(encoding="utf-8")},
     ),
     Mistake(
@@ -1284,7 +1284,7 @@ CATALOGUE = [
             f"{A}:{line(A, 'There’s no denying')}:1: an image with no description: write what it shows, ![a bar chart of ...](...), so "
             "that readers who cannot see it are told"
         ],
-        writes={"docs/articles/chart.png": b"\x89PNG\r\n"},
+        writes={"docs/articles/chart.png": b"\x89PNG\r\n\x1a\n"},
         edits=[(A, "There’s no denying", "![](chart.png)\n\nThere’s no denying")],
         real=True,
     ),

@@ -181,8 +181,11 @@ def _hidden_page(name: str, path: Path, kinds: frozenset[str] | None) -> bool:
     )
 
 
+# Emacs's autosave of an open file (#name.md#): left out of the site by mkdocs.yml's exclude_docs.
+_AUTOSAVE = re.compile(r"#[^/]*#")
 # An editor's backup copy beside a file: deleted, not renamed.
 _BACKUP = re.compile(r".*(?:~|\.bak|\.orig|\.swp|\.tmp)", re.IGNORECASE)
+_OTHER_IMAGES = (".heic", ".heif", ".tif", ".tiff", ".bmp", ".psd", ".raw", ".ico")
 # A data file put in docs/, where it would be published as it is.
 _DATA_SUFFIXES = (".yml", ".yaml", ".json")
 
@@ -208,6 +211,10 @@ def kind_problem(name: str, kinds: frozenset[str]) -> str | None:
     if page and ".md" in kinds:  # a page saved with another ending (an editor added .txt, say)
         return f"a page must end in .md, or it is not published as a page: save it as {page[1] or page[2]}.md"
     listed = " ".join(sorted(kinds))
+    if suffix.lower() == ".svg":
+        return "an .svg image can hold scripts, which would run in readers' browsers: save it as .png, and link to that"
+    if suffix.lower() in _OTHER_IMAGES:
+        return f"an image in a format browsers may not show ({suffix}): save it as .png or .jpg, and link to that"
     return (
         f"a {suffix or 'nameless'} file would be published as it is; this folder holds pages (.md) and files a "
         f"page shows or links to ({listed}): write it as a page, or remove it"
@@ -252,6 +259,8 @@ def check_tree(
                     )
                     problems.append(Problem(printable(shown, 200), None, None, "", message))
                 continue
+            if name in filenames and _AUTOSAVE.fullmatch(name):
+                continue  # an editor's autosave, there while a file is open: never published (mkdocs.yml)
             if kinds is not None and name in filenames and _BACKUP.fullmatch(name):
                 message = "an editor's backup copy, which would be published as it is: delete it"
                 problems.append(Problem(printable(shown, 200), None, None, "", message))
@@ -273,6 +282,38 @@ def check_tree(
             elif name in filenames:
                 limit = limits.get(path.suffix.lower(), 1 << 62)
                 problem = check_file(inside, path, shown, limit, what)
+                if problem is None and kinds is not None:
+                    problem = _not_what_it_says(path, shown)
                 if problem is not None:
                     problems.append(problem)
     return problems
+
+
+# The first bytes of each kind of file a page may show or link to, as the file formats define them.
+_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".pdf": (b"%PDF-",),
+}
+_NAMES = {".png": "PNG", ".jpg": "JPEG", ".gif": "GIF", ".pdf": "PDF"}
+
+
+def _not_what_it_says(path: Path, shown: str) -> Problem | None:
+    """An image or a PDF whose bytes are another kind (a JPEG saved as .png) or none: browsers
+    would show a broken image."""
+    suffix = path.suffix.lower()
+    if suffix not in _SIGNATURES:
+        return None
+    with open(path, "rb") as file:
+        head = file.read(16)
+    if head.startswith(_SIGNATURES[suffix]):
+        return None
+    actual = next((s for s, signs in _SIGNATURES.items() if head.startswith(signs) and s != ".jpeg"), None)
+    said = _NAMES.get(suffix, suffix.lstrip(".").upper())
+    if actual is not None:
+        fix = f"its bytes are a {_NAMES[actual]}'s: rename it {path.stem}{actual}"
+    else:
+        fix = "its bytes are no image of any kind the site publishes: save it again from the program that made it"
+    return Problem(shown, None, None, "", f"not a {said} file: {fix}")

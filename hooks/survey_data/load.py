@@ -62,7 +62,7 @@ def load_dataset(root: FsPath, memo: Memo = _no_memo) -> Dataset:
         shown = path.relative_to(root).as_posix()
         survey_id = path.name.rsplit(".", 1)[0]
         if path.suffix != ".yml":
-            problems.append(Problem(shown, None, None, "", "data files end in .yml; rename the file"))
+            problems.append(Problem(shown, None, None, "", f"data files end in .yml; rename the file {path.stem}.yml"))
             continue
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", survey_id) or len(survey_id) > 60:
             problems.append(
@@ -120,7 +120,7 @@ def _stray_files(root: FsPath) -> list[Problem]:
             if seen > MAX_DATA_ENTRIES:
                 return problems
             shown = f"{here}/{name}"
-            if name.startswith(".") or name.endswith(("~", ".swp")) or here == SURVEYS_DIR:
+            if name.startswith((".", "#")) or name.endswith(("~", ".swp", "#")) or here == SURVEYS_DIR:
                 continue
             if shown not in (AUTHORS_FILE, TAKEAWAYS_FILE):
                 problems.append(Problem(shown, None, None, "", _where_it_goes(here, name)))
@@ -141,7 +141,11 @@ def _where_it_goes(folder: str, name: str) -> str:
 
 def survey_files(folder: FsPath) -> list[FsPath]:
     """The survey files: not hidden ones, which editors keep beside a file that is open."""
-    return sorted(path for path in folder.glob("*.y*ml") if not path.name.startswith("."))
+    if not folder.is_dir():
+        return []
+    return sorted(  # any case: a survey saved as X.YML is told to be renamed, not left unread
+        path for path in folder.iterdir() if path.suffix.lower() in (".yml", ".yaml") and not path.name.startswith(".")
+    )
 
 
 def _survey(shown: str, text: str) -> tuple[Survey | None, list[Problem], list[tuple[str, int]]]:

@@ -50,6 +50,8 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
     if kind == "extra_forbidden":
         fields = _fields_at(model, path[:-1])
         return f"unknown key {quote(name)}" + suggest(name, fields) + " (remove it or fix its spelling)"
+    if isinstance(value, str) and (odd := _ODD_SPACE.search(value)) and kind in _NUMERIC:
+        return f"holds an invisible character (U+{ord(odd[0]):04X}, pasted from elsewhere) beside the value: delete it"
     quoted = _in_quotes(kind, value)
     if quoted is not None:  # percent: "53", draft: "true": the quotes make it text
         return f"is in quotes, which makes it text: write it without them, {name}: {quoted}"
@@ -65,6 +67,8 @@ def _message(kind: str, name: str, value: Any, error: dict[str, Any], path: Path
             return f"write the number without the % sign: {written.rstrip('%').strip()[:40]}"
         if re.fullmatch(r"\d+,\d+", written):
             return f"write the decimal with a point, not a comma: {name}: {written.replace(',', '.')}"
+        if name == "percent" and _ABOUT.fullmatch(written):
+            return f"write the figure the source gives without the sign before it: {name}: {written[1:].strip()}"
         if name == "percent" and _NO_FIGURE.fullmatch(written):
             return (
                 f"must be a plain number such as 53, not {quote(value)}: where the source gives no figure, leave "
@@ -118,7 +122,10 @@ _SAYS_SO = {"string_too_long", "text_curly_quoted"}  # messages that need no wor
 _CURLY = re.compile("[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]")
 
 # A share a source gives as no figure, or as a bound: "n/a", "-", "<1", "~5".
-_NO_FIGURE = re.compile(r"(?i)n/?a|none|-+|\u2013|\u2014|\?|[<>~\u2248\u2264\u2265]\s*[\d.]+")
+_NO_FIGURE = re.compile(r"(?i)n/?a|none|-+|\u2013|\u2014|\?|[<>\u2264\u2265]\s*[\d.]+")
+_ABOUT = re.compile(r"[~\u2248]\s*\d+(\.\d+)?")  # "~53": the source's own figure, said to be rounded
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_NUMERIC = {"float_type", "int_type", "int_parsing", "bool_type", "date_type", "date_parsing", "literal_error"}
 
 # What goes after a key left empty, by what the field wanted.
 _EMPTY = {

@@ -22,6 +22,13 @@ UNPUBLISHABLE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
     "\ud800-\udfff" + _NONCHARACTERS + "]"
 )
+# Markdown or HTML in a plain text, which would be shown as typed: **bold**, *italics*, a link
+# [text](address), a tag such as <em>.
+_MARKUP = re.compile(
+    r"(\*\*|__)[^\s*_](?:[^*_\n]*[^\s*_])?\1|(?<![\w*])\*[^\s*](?:[^*\n]*[^\s*])?\*(?![\w*])"
+    r"|\[[^\]\n]+\]\([^)\s]+\)|</?(?:em|strong|b|i|u|a|br|p|span|sup|sub)\b[^>\n]*>",
+    re.IGNORECASE,
+)
 # A whole text in one pair of curly quotes (U+201C and U+201D, say), as a phone or a word
 # processor types quotes: the writer meant quoting, and YAML would keep the quotes in the text.
 _CURLY_QUOTED = re.compile(
@@ -33,7 +40,7 @@ _PLACEHOLDER = re.compile(r"<!--[ \t]*data:")
 # a page) writes a sign this does not match; its other spellings are matched, and a figure in
 # bold or italics before its sign (**53**%).
 TYPED_FIGURE = re.compile(  # \uff05: the fullwidth percent sign
-    r"(?<![%\w])\d{1,3}(?:[.,]\d+)?(?:[*_]{1,3}|</(?:b|strong|em|i)>)?\s*(?:(?:%|\uff05|&percnt;|&#[xX]0*25;|\\[uxU]0*25)(?![0-9A-Fa-f]{2})|per\s?cent\b)",
+    r"(?<![%\w])\d{1,3}(?:[.,]\d+)?(?:[*_]{1,3}|</(?:b|strong|em|i)>)?\s*(?:pct?\b|\\?(?:%|\uff05|&percnt;|&#[xX]0*25;|\\[uxU]0*25)(?![0-9A-Fa-f]{2})|per\s?cent\b)",
     re.IGNORECASE,
 )
 
@@ -62,6 +69,12 @@ def _publishable(text: str, breaks: bool = False) -> str:
             "text_placeholder",
             "holds a placeholder, which works only in a page's text, not in data or front matter; "
             "write it in words (a figure typed here is refused too: figures come from placeholders only)",
+        )
+    if (markup := _MARKUP.search(text)) is not None:
+        raise PydanticCustomError(
+            "text_markup",
+            "is plain text, shown exactly as typed: write it without Markdown or HTML "
+            f"({markup.group(0)[:30]!r} would be shown as it is)",
         )
     if _CURLY_QUOTED.fullmatch(text):
         raise PydanticCustomError(
