@@ -245,7 +245,7 @@ def test_the_sanitiser_takes_out_whatever_a_check_could_miss():
 def test_a_writers_file_may_not_take_an_address_the_site_or_theme_writes(tmp_path):
     root = make_site(tmp_path)
     (root / "docs/assets/images").mkdir(parents=True)
-    (root / "docs/assets/images/favicon.png").write_bytes(b"\x89PNG mine")
+    (root / "docs/assets/images/favicon.png").write_bytes(b"\x89PNG\r\n\x1a\n mine")
     (root / "docs/archive.md").write_text("# Mine\n\nText.\n")
     (root / "docs/search.md").write_text("# Mine\n\nText.\n")  # a page where the search index lives
     (root / "docs/feed.xml").mkdir()  # a folder where the site writes a file

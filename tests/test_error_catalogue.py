@@ -879,7 +879,7 @@ CATALOGUE = [
             "docs/assets/images/favicon.png: takes the address assets/images/favicon.png, "
             "which the site's theme or engine writes; rename the file or move it to another folder"
         ],
-        writes={"docs/assets/images/favicon.png": b"\x89PNG mine"},
+        writes={"docs/assets/images/favicon.png": b"\x89PNG\r\n\x1a\n mine"},
         engine=True,
     ),
     Mistake(
