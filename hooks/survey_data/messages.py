@@ -182,27 +182,13 @@ def _literal_choices(model: type[BaseModel], path: Path) -> list[str]:
 
 def _required(model: type[BaseModel], path: Path) -> bool:
     """Whether the field at `path` must be given (a field whose model is not found counts as required)."""
-    fields = _fields_at(model, path[:-1])
-    owner: Any = model
-    for part in path[:-1]:
-        if isinstance(part, int):
-            continue
-        owner = _model_in(getattr(owner, "model_fields", {})[part].annotation) if owner else None
-    info = getattr(owner, "model_fields", {}).get(str(path[-1])) if owner and path and path[-1] in fields else None
+    info = _model_fields_at(model, path[:-1]).get(str(path[-1])) if path else None
     return info is None or info.is_required()
 
 
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
     """The keys allowed in the mapping at `path` (for suggestions)."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return []
-        current = _model_in(fields[part].annotation)
-    return list(getattr(current, "model_fields", {}))
+    return list(_model_fields_at(model, path))
 
 
 def _model_in(annotation: Any) -> Any:
